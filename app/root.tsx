@@ -1,0 +1,60 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { AppShell } from "./components/app-shell";
+import { GeneralErrorBoundary } from "./components/error-boundary";
+import stylesUrl from "./styles/app.css?url";
+import { DEFAULT_LANG, detectLang } from "./utils/i18n";
+import { useNonce } from "./utils/nonce";
+import { pageHydrates } from "./utils/route-handle";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesUrl },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export function loader({ request }: LoaderFunctionArgs) {
+  return { lang: detectLang(request) };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const lang = useRouteLoaderData<typeof loader>("root")?.lang ?? DEFAULT_LANG;
+  const hydrate = pageHydrates(useMatches());
+  const nonce = useNonce();
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#0b6e69" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="font-sans antialiased">
+        {children}
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return (
+    <AppShell>
+      <Outlet />
+    </AppShell>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <AppShell>
+      <GeneralErrorBoundary />
+    </AppShell>
+  );
+}

@@ -1,0 +1,58 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { detectLang, translate } from "~/utils/i18n";
+import { noJavaScript } from "~/utils/route-handle";
+import { useI18n } from "~/utils/use-i18n";
+
+export const handle = noJavaScript;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? "Madura" },
+  { name: "description", content: data?.description ?? "" },
+];
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const lang = detectLang(request);
+  return { title: `Madura · ${translate(lang, "app.tagline")}`, description: translate(lang, "home.lead") };
+}
+
+const JOURNEYS = [
+  { id: "executives", title: "home.exec.title", text: "home.exec.text" },
+  { id: "consultants", title: "home.consultant.title", text: "home.consultant.text" },
+  { id: "owners", title: "home.owner.title", text: "home.owner.text" },
+] as const;
+
+export default function Index() {
+  useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  return (
+    <>
+      <section className="bg-white">
+        <div className="mx-auto max-w-5xl px-4 py-14 sm:py-20">
+          <p className="text-sm font-semibold uppercase tracking-wide text-primary">{t("app.tagline")}</p>
+          <h1 className="mt-3 max-w-3xl text-4xl font-bold sm:text-5xl">{t("home.title")}</h1>
+          <p className="mt-5 max-w-2xl text-lg text-ink-soft sm:text-xl">{t("home.lead")}</p>
+          <div className="mt-8 flex flex-wrap items-center gap-4">
+            <Link to="/quiz" className="btn btn-primary px-6 py-3 text-lg">
+              {t("home.cta")}
+            </Link>
+            <span className="text-ink-soft">{t("home.ctaHint")}</span>
+          </div>
+        </div>
+      </section>
+      <section className="mx-auto max-w-5xl px-4 py-12" aria-labelledby="journeys">
+        <h2 id="journeys" className="text-2xl font-bold">
+          {t("home.journeys")}
+        </h2>
+        <ul className="mt-6 grid gap-4 md:grid-cols-3">
+          {JOURNEYS.map((journey) => (
+            <li key={journey.id} id={journey.id} className="card p-6">
+              <h3 className="text-lg font-bold">{t(journey.title)}</h3>
+              <p className="mt-2 text-ink-soft">{t(journey.text)}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

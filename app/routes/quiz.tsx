@@ -1,0 +1,75 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { QuizQuestion } from "~/components/quiz-question";
+import { QuizAnswersSchema } from "~/domain/quiz.schema";
+import { createQuizResult } from "~/models/quiz-result.server";
+import { getQuizContent } from "~/utils/content.server";
+import { pick } from "~/utils/content.schema";
+import { parseForm } from "~/utils/forms";
+import { detectLang, translate } from "~/utils/i18n";
+import { noJavaScript } from "~/utils/route-handle";
+import { useI18n } from "~/utils/use-i18n";
+
+export const handle = noJavaScript;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const lang = detectLang(request);
+  const quiz = getQuizContent();
+  return {
+    title: `${translate(lang, "quiz.title")} · Madura`,
+    invite: new URL(request.url).searchParams.get("invite") ?? "",
+    questions: quiz.questions.map((q) => ({
+      id: q.id,
+      topic: pick(q.topic, lang),
+      prompt: pick(q.prompt, lang),
+      answers: q.answers.map((a) => ({ key: a.key, label: pick(a.label, lang) })),
+    })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = parseForm(QuizAnswersSchema, await request.formData());
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const { invite: _invite, ...answers } = form.data;
+  const result = createQuizResult(answers, detectLang(request));
+  return redirect(`/quiz/r/${result.id}`, 303);
+}
+
+export default function Quiz() {
+  const { questions, invite } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useI18n();
+  const errors = actionData?.errors ?? {};
+  const firstError = questions.find((q) => errors[q.id])?.id;
+
+  return (
+    <div className="mx-auto max-w-2xl px-4 py-8 sm:py-12">
+      <h1 className="text-3xl font-bold sm:text-4xl">{t("quiz.title")}</h1>
+      <p className="mt-3 text-lg text-ink-soft">{t("quiz.lead")}</p>
+      {firstError ? (
+        <div role="alert" className="mt-6 rounded-lg border border-danger bg-danger-soft p-4 font-semibold text-danger">
+          {t("quiz.errorSummary")}
+        </div>
+      ) : null}
+      <Form method="post" className="mt-8 space-y-6" noValidate>
+        {invite ? <input type="hidden" name="invite" value={invite} /> : null}
+        {questions.map((question, index) => (
+          <QuizQuestion
+            key={question.id}
+            question={question}
+            position={index + 1}
+            total={questions.length}
+            selected={actionData?.values[question.id]}
+            error={errors[question.id]}
+            autoFocus={question.id === firstError}
+          />
+        ))}
+        <button type="submit" className="btn btn-primary w-full text-lg sm:w-auto">
+          {t("quiz.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

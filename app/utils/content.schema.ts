@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { BANDS, QUIZ_QUESTIONS } from "~/domain/quiz";
+import { LEVELS } from "~/domain/capability-model";
+import type { Lang } from "./i18n";
+
+/** Every piece of content is written in both languages, side by side. */
+export const LocalizedSchema = z.object({ es: z.string().trim().min(1), en: z.string().trim().min(1) });
+export type Localized = z.infer<typeof LocalizedSchema>;
+
+export function pick(text: Localized, lang: Lang): string {
+  return text[lang];
+}
+
+export const QuizContentSchema = z
+  .object({
+    version: z.number().int().positive(),
+    questions: z.array(
+      z.object({
+        id: z.enum(Object.keys(QUIZ_QUESTIONS) as [keyof typeof QUIZ_QUESTIONS]),
+        topic: LocalizedSchema,
+        prompt: LocalizedSchema,
+        answers: z.array(z.object({ key: z.enum(["a", "b", "c", "d"]), label: LocalizedSchema })),
+      }),
+    ),
+    bands: z.array(
+      z.object({
+        key: z.enum(BANDS.map((b) => b.key) as [string, ...string[]]),
+        min: z.number().int(),
+        max: z.number().int(),
+        name: LocalizedSchema,
+        summary: LocalizedSchema,
+        detail: LocalizedSchema,
+        nextStep: LocalizedSchema,
+      }),
+    ),
+    cem: z.object({ title: LocalizedSchema, definition: LocalizedSchema, body: LocalizedSchema }),
+    challenges: z
+      .array(z.object({ key: z.string().min(1), title: LocalizedSchema, text: LocalizedSchema }))
+      .length(5),
+    assessmentInvite: z.object({ title: LocalizedSchema, text: LocalizedSchema }),
+  })
+  .superRefine((quiz, ctx) => {
+    const ids = quiz.questions.map((q) => q.id).join();
+    if (ids !== Object.keys(QUIZ_QUESTIONS).join()) {
+      ctx.addIssue({ code: "custom", message: `questions must be ${Object.keys(QUIZ_QUESTIONS).join()} in order` });
+    }
+    for (const question of quiz.questions) {
+      const keys = question.answers.map((a) => a.key).join();
+      if (keys !== QUIZ_QUESTIONS[question.id].join()) {
+        ctx.addIssue({ code: "custom", message: `${question.id} answers must be ${QUIZ_QUESTIONS[question.id].join()}` });
+      }
+    }
+    const bands = quiz.bands.map((b) => `${b.key}:${b.min}-${b.max}`).join();
+    if (bands !== BANDS.map((b) => `${b.key}:${b.min}-${b.max}`).join()) {
+      ctx.addIssue({ code: "custom", message: "bands must match the scoring table" });
+    }
+  });
+export type QuizContent = z.infer<typeof QuizContentSchema>;
+
+export const CapabilityModelSchema = z.object({
+  version: z.number().int().positive(),
+  id: z.string().min(1),
+  name: LocalizedSchema,
+  levels: z
+    .array(z.object({ level: z.number().int(), name: LocalizedSchema, description: LocalizedSchema }))
+    .refine((levels) => levels.map((l) => l.level).join() === LEVELS.join(), `levels must be ${LEVELS.join()}`),
+  categories: z
+    .array(
+      z.object({
+        key: z.string().regex(/^[a-z][a-z-]*$/),
+        name: LocalizedSchema,
+        question: LocalizedSchema,
+        capabilities: z
+          .array(
+            z.object({
+              key: z.string().regex(/^[a-z][a-z-]*$/),
+              name: LocalizedSchema,
+              description: LocalizedSchema,
+              levels: z.array(LocalizedSchema).length(LEVELS.length),
+            }),
+          )
+          .min(1),
+      }),
+    )
+    .min(1)
+    .refine((categories) => {
+      const keys = categories.flatMap((c) => [c.key, ...c.capabilities.map((cap) => cap.key)]);
+      return new Set(keys).size === keys.length;
+    }, "category and capability keys must be unique"),
+});
+export type CapabilityModel = z.infer<typeof CapabilityModelSchema>;

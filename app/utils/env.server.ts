@@ -1,0 +1,62 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const DEFAULT_SECRET = "change-me";
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: z.string().min(1).default("./data/madura.db"),
+  SESSION_SECRET: z.string().optional(),
+  APP_URL: z.url().optional(),
+  SIGNUP: z.enum(["open", "invite-only"]).default("open"),
+  SMTP_URL: z.string().optional(),
+});
+
+export type Env = Omit<z.infer<typeof EnvSchema>, "DATABASE_URL" | "SESSION_SECRET"> & {
+  /** Absolute path of the SQLite file. */
+  databasePath: string;
+  sessionSecret: string;
+};
+
+/** `file:./data/madura.db` and `./data/madura.db` both name the same file. */
+export function resolveDatabasePath(url: string): string {
+  const plain = url.startsWith("file:") ? url.slice("file:".length) : url;
+  return path.resolve(process.cwd(), plain);
+}
+
+function loadSessionSecret(given: string | undefined, nodeEnv: string, databasePath: string): string {
+  if (given && given !== DEFAULT_SECRET) return given;
+  if (nodeEnv === "production" && given !== undefined) {
+    throw new Error("SESSION_SECRET must not be the default value in production.");
+  }
+  // Outside an explicit production secret, keep one random secret beside the database so
+  // sessions survive restarts without anyone having to configure anything.
+  const file = path.join(path.dirname(databasePath), ".session-secret");
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  const secret = crypto.randomBytes(32).toString("base64url");
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    throw new Error(`Invalid environment:\n${z.prettifyError(result.error)}`);
+  }
+  const { DATABASE_URL, SESSION_SECRET, ...rest } = result.data;
+  const databasePath = resolveDatabasePath(DATABASE_URL);
+  return { ...rest, databasePath, sessionSecret: loadSessionSecret(SESSION_SECRET, rest.NODE_ENV, databasePath) };
+}
+
+let cached: Env | undefined;
+
+/** The environment, parsed once; a bad setting stops the server at start-up, not mid-request. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

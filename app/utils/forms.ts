@@ -1,0 +1,27 @@
+import type { z } from "zod";
+
+export type FieldErrors = Record<string, string>;
+
+export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
+
+/** The submitted text values, kept so a form re-renders with what the user typed. */
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) {
+    if (typeof value === "string") values[key] = value;
+  }
+  return values;
+}
+
+/** Validates a form post; the first message per field, keyed by the field's name. */
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.infer<S>> {
+  const values = formValues(formData);
+  const result = schema.safeParse(values);
+  if (result.success) return { ok: true, data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path.join(".") || "form";
+    errors[field] ??= issue.message;
+  }
+  return { ok: false, errors, values };
+}
