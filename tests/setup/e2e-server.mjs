@@ -1,0 +1,15 @@
+// Starts the built production server on a brand-new database for the browser tests.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const folder = path.resolve("tests/.artifacts/e2e-db");
+fs.rmSync(folder, { recursive: true, force: true });
+fs.mkdirSync(folder, { recursive: true });
+
+const child = spawn("npx", ["tsx", "server.ts"], {
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "production", DATABASE_URL: path.join(folder, "madura.db"), SESSION_SECRET: "e2e-secret-not-for-production" },
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+child.on("exit", (code) => process.exit(code ?? 0));
