@@ -22,4 +22,10 @@ export default tseslint.config(
     },
   },
   { files: ["public/**/*.js"], languageOptions: { globals: globals.browser } },
+  { files: ["**/*.mjs"], languageOptions: { globals: globals.node } },
+  {
+    // Tests import route modules to call their loaders and actions, and use* helpers are not React hooks there.
+    files: ["**/*.test.ts", "tests/**/*.ts"],
+    rules: { "no-restricted-imports": "off", "react-hooks/rules-of-hooks": "off" },
+  },
 );

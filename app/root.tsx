@@ -6,20 +6,23 @@ import { GeneralErrorBoundary } from "./components/error-boundary";
 import stylesUrl from "./styles/app.css?url";
 import { DEFAULT_LANG, detectLang } from "./utils/i18n";
 import { useNonce } from "./utils/nonce";
-import { pageHydrates } from "./utils/route-handle";
+import { pageCopiesLinks, pageHydrates } from "./utils/route-handle";
+import { getUser } from "./utils/session.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesUrl },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export function loader({ request }: LoaderFunctionArgs) {
-  return { lang: detectLang(request) };
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  return { lang: detectLang(request), user: user ? { name: user.name } : null };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const lang = useRouteLoaderData<typeof loader>("root")?.lang ?? DEFAULT_LANG;
-  const hydrate = pageHydrates(useMatches());
+  const matches = useMatches();
+  const hydrate = pageHydrates(matches);
   const nonce = useNonce();
   return (
     <html lang={lang}>
@@ -32,6 +35,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="font-sans antialiased">
         {children}
+        {pageCopiesLinks(matches) ? <script src="/copy-link.js" defer nonce={nonce} /> : null}
         {hydrate ? (
           <>
             <ScrollRestoration nonce={nonce} />

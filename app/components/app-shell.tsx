@@ -1,7 +1,11 @@
-import { Link, useLocation } from "@remix-run/react";
+import { Form, Link, useLocation, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { LANG_COOKIE } from "~/utils/i18n";
 import { useI18n } from "~/utils/use-i18n";
+
+type RootData = { user: { name: string } | null };
+
+const navLink = "rounded-md px-3 py-2 text-sm font-semibold text-primary-strong no-underline hover:bg-primary-soft";
 
 function LanguageSwitch() {
   const { t, lang } = useI18n();
@@ -10,13 +14,7 @@ function LanguageSwitch() {
   const other = lang === "es" ? "en" : "es";
   params.set(LANG_COOKIE, other);
   return (
-    <a
-      href={`${location.pathname}?${params}`}
-      hrefLang={other}
-      lang={other}
-      aria-label={t("nav.switchToLabel")}
-      className="rounded-md px-3 py-2 text-sm font-semibold text-primary-strong no-underline hover:bg-primary-soft"
-    >
+    <a href={`${location.pathname}?${params}`} hrefLang={other} lang={other} aria-label={t("nav.switchToLabel")} className={navLink}>
       {t("nav.switchTo")}
     </a>
   );
@@ -24,6 +22,7 @@ function LanguageSwitch() {
 
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useI18n();
+  const user = useRouteLoaderData<RootData>("root")?.user;
   return (
     <>
       <a
@@ -33,15 +32,33 @@ export function AppShell({ children }: { children: ReactNode }) {
         {t("nav.skip")}
       </a>
       <header className="no-print border-b border-line bg-white">
-        <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
-          <Link to="/" className="flex items-center gap-2 text-lg font-bold text-ink no-underline" aria-label={t("nav.home")}>
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-2">
+          <Link to={user ? "/orgs" : "/"} className="flex items-center gap-2 py-1 text-lg font-bold text-ink no-underline" aria-label={t("nav.home")}>
             <img src="/favicon.svg" alt="" width={28} height={28} />
             <span>{t("app.name")}</span>
           </Link>
-          <nav aria-label={t("nav.language")} className="flex items-center gap-2">
-            <Link to="/quiz" className="hidden rounded-md px-3 py-2 text-sm font-semibold no-underline hover:bg-primary-soft sm:inline-block">
-              {t("nav.quiz")}
-            </Link>
+          <nav aria-label={t("nav.main")} className="flex flex-wrap items-center gap-1">
+            {user ? (
+              <>
+                <Link to="/orgs" className={navLink}>
+                  {t("nav.orgs")}
+                </Link>
+                <Form method="post" action="/logout" className="flex items-center">
+                  <button type="submit" className={`${navLink} cursor-pointer`} title={t("nav.account", { name: user.name })}>
+                    {t("nav.signOut")}
+                  </button>
+                </Form>
+              </>
+            ) : (
+              <>
+                <Link to="/quiz" className={`${navLink} hidden sm:inline-block`}>
+                  {t("nav.quiz")}
+                </Link>
+                <Link to="/login" className={navLink}>
+                  {t("nav.signIn")}
+                </Link>
+              </>
+            )}
             <LanguageSwitch />
           </nav>
         </div>
@@ -50,7 +67,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         {children}
       </main>
       <footer className="no-print border-t border-line bg-white">
-        <p className="mx-auto max-w-5xl px-4 py-6 text-sm text-ink-soft">{t("footer.text")}</p>
+        <p className="mx-auto max-w-6xl px-4 py-6 text-sm text-ink-soft">{t("footer.text")}</p>
       </footer>
     </>
   );

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { honeypotField } from "~/utils/forms";
 import { QUIZ_QUESTIONS } from "./quiz";
 
 const answer = <T extends readonly [string, ...string[]]>(options: T) =>
@@ -11,4 +12,5 @@ export const QuizAnswersSchema = z.object({
   q3: answer(QUIZ_QUESTIONS.q3),
   q4: answer(QUIZ_QUESTIONS.q4),
   invite: z.string().trim().max(100).optional(),
+  website: honeypotField,
 });

@@ -44,3 +44,25 @@ export function bestAnswer(id: QuestionId): QuizAnswers[QuestionId] {
   const options = QUIZ_QUESTIONS[id];
   return options[options.length - 1]!;
 }
+
+export type QuizSummary = {
+  total: number;
+  /** Mean score, or null with no answers. */
+  average: number | null;
+  byBand: { key: BandKey; count: number }[];
+  byQuestion: { id: QuestionId; counts: { answer: string; count: number }[] }[];
+};
+
+/** The executives' distribution of one organization: per band, the mean, and per question. */
+export function summarizeQuiz(results: (QuizAnswers & { score: number })[]): QuizSummary {
+  const total = results.length;
+  return {
+    total,
+    average: total ? results.reduce((sum, r) => sum + r.score, 0) / total : null,
+    byBand: BANDS.map((band) => ({ key: band.key, count: results.filter((r) => bandFor(r.score) === band.key).length })),
+    byQuestion: QUESTION_IDS.map((id) => ({
+      id,
+      counts: QUIZ_QUESTIONS[id].map((answer) => ({ answer, count: results.filter((r) => r[id] === answer).length })),
+    })),
+  };
+}

@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { countUsers } from "~/models/user.server";
 import { detectLang, translate } from "~/utils/i18n";
 import { noJavaScript } from "~/utils/route-handle";
+import { getUser } from "~/utils/session.server";
 import { useI18n } from "~/utils/use-i18n";
 
 export const handle = noJavaScript;
@@ -11,9 +13,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "description", content: data?.description ?? "" },
 ];
 
-export function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const lang = detectLang(request);
-  return { title: `Madura · ${translate(lang, "app.tagline")}`, description: translate(lang, "home.lead") };
+  return {
+    title: `Madura · ${translate(lang, "app.tagline")}`,
+    description: translate(lang, "home.lead"),
+    firstRun: countUsers() === 0,
+    signedIn: Boolean(await getUser(request)),
+  };
 }
 
 const JOURNEYS = [
@@ -23,7 +30,7 @@ const JOURNEYS = [
 ] as const;
 
 export default function Index() {
-  useLoaderData<typeof loader>();
+  const { firstRun, signedIn } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <>
@@ -38,6 +45,20 @@ export default function Index() {
             </Link>
             <span className="text-ink-soft">{t("home.ctaHint")}</span>
           </div>
+          {signedIn ? (
+            <p className="mt-6">
+              <Link to="/orgs" className="font-semibold">
+                {t("home.signedIn")} →
+              </Link>
+            </p>
+          ) : firstRun ? (
+            <div className="mt-8 flex flex-wrap items-center gap-3 rounded-lg border border-accent bg-accent-soft p-4">
+              <span>{t("home.firstRun")}</span>
+              <Link to="/signup" className="btn btn-secondary">
+                {t("home.firstRunCta")}
+              </Link>
+            </div>
+          ) : null}
         </div>
       </section>
       <section className="mx-auto max-w-5xl px-4 py-12" aria-labelledby="journeys">

@@ -8,10 +8,10 @@ import { getQuizContent } from "~/utils/content.server";
 import { pick } from "~/utils/content.schema";
 import { detectLang, translate } from "~/utils/i18n";
 import { publicBaseUrl } from "~/utils/request.server";
-import { noJavaScript } from "~/utils/route-handle";
+import { noJavaScript, type RouteHandle } from "~/utils/route-handle";
 import { useI18n } from "~/utils/use-i18n";
 
-export const handle = noJavaScript;
+export const handle: RouteHandle = { ...noJavaScript, copyLinks: true };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.band.name} · Madura` : "Madura" },

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 
 export type FieldErrors = Record<string, string>;
 
@@ -24,4 +24,16 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): F
     errors[field] ??= issue.message;
   }
   return { ok: false, errors, values };
+}
+
+/** The hidden field bots fill and people never see (see components/forms.tsx Honeypot). */
+export const honeypotField = z.string().max(0, "form.error.bot").optional();
+
+/** The posted form, or an empty one when the body is not a form (JSON, plain text…): that is a 400, not a 500. */
+export async function readFormData(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    return new FormData();
+  }
 }

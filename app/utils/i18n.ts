@@ -65,10 +65,22 @@ export function isMessageKey(value: string): value is MessageKey {
   return value in en;
 }
 
+// Intl formatters are costly to build and safe to share: one per language and option set.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 export function formatNumber(lang: Lang, value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(lang, options).format(value);
+  return cached(`n:${lang}:${JSON.stringify(options ?? {})}`, () => new Intl.NumberFormat(lang, options)).format(value);
 }
 
 export function formatDate(lang: Lang, value: Date | number, options: Intl.DateTimeFormatOptions = { dateStyle: "long" }): string {
-  return new Intl.DateTimeFormat(lang, options).format(value);
+  return cached(`d:${lang}:${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(lang, options)).format(value);
 }

@@ -6,10 +6,19 @@ export type RouteHandle = {
    * phone-facing pages (quiz, join, rate), which need nothing a browser cannot do by itself.
    */
   hydrate?: boolean;
+  /** A page without React that still shows copy buttons loads the 0.5 KB /copy-link.js. */
+  copyLinks?: boolean;
 };
 
 export const noJavaScript: RouteHandle = { hydrate: false };
 
+const handles = (matches: UIMatch[]) => matches.map((match) => (match.handle ?? {}) as RouteHandle);
+
 export function pageHydrates(matches: UIMatch[]): boolean {
-  return !matches.some((match) => (match.handle as RouteHandle | undefined)?.hydrate === false);
+  return !handles(matches).some((handle) => handle.hydrate === false);
+}
+
+/** React pages always get the copy script (their content changes without reloads); others ask for it. */
+export function pageCopiesLinks(matches: UIMatch[]): boolean {
+  return pageHydrates(matches) || handles(matches).some((handle) => handle.copyLinks);
 }

@@ -1,0 +1,77 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormMessage, Honeypot, TextField, useMessage } from "~/components/forms";
+import { Page } from "~/components/page";
+import { LoginSchema } from "~/domain/account.schema";
+import { normalizeEmail, verifyLogin } from "~/models/user.server";
+import { parseForm, readFormData } from "~/utils/forms";
+import { detectLang, translate } from "~/utils/i18n";
+import { checkLimit, countAttempt, LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_IP, retryAfter } from "~/utils/rate-limit.server";
+import { safeRedirect } from "~/utils/redirect";
+import { getUser, signIn } from "~/utils/session.server";
+import { useI18n } from "~/utils/use-i18n";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const redirectTo = new URL(request.url).searchParams.get("redirectTo") ?? "";
+  if (await getUser(request)) throw redirect(safeRedirect(redirectTo));
+  return { redirectTo, title: `${translate(detectLang(request), "auth.login.title")} · Madura` };
+}
+
+type Errors = Record<string, string>;
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = parseForm(LoginSchema, await readFormData(request));
+  if (!form.ok) {
+    const { password: _password, ...values } = form.values;
+    return data({ errors: form.errors, values }, { status: 400 });
+  }
+  const { email, password, redirectTo } = form.data;
+  const account = normalizeEmail(email);
+  // Checked before the password, so a locked account costs an attacker no hashing on our side either.
+  for (const [limit, subject] of [
+    [LOGIN_FAILURES_PER_ACCOUNT, account],
+    [LOGIN_FAILURES_PER_IP, context.clientIp],
+  ] as const) {
+    const state = checkLimit(limit, subject);
+    if (state.limited) {
+      const message = translate(detectLang(request), "auth.error.tooMany", { minutes: Math.ceil(state.retryAfterSeconds / 60) });
+      return data({ errors: { form: message } as Errors, values: { email } }, { status: 429, headers: retryAfter(state) });
+    }
+  }
+  const user = await verifyLogin(email, password);
+  if (!user) {
+    countAttempt(LOGIN_FAILURES_PER_ACCOUNT, account);
+    countAttempt(LOGIN_FAILURES_PER_IP, context.clientIp);
+    return data({ errors: { form: "auth.error.invalidLogin" } as Errors, values: { email } }, { status: 400 });
+  }
+  return signIn(request, user.id, safeRedirect(redirectTo, "/orgs"));
+}
+
+export default function Login() {
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useI18n();
+  const message = useMessage();
+  const errors: Errors = result?.errors ?? {};
+  const signupHref = redirectTo ? `/signup?${new URLSearchParams({ redirectTo })}` : "/signup";
+
+  return (
+    <Page title={t("auth.login.title")} width="max-w-lg">
+      <Form method="post" className="card relative space-y-5 p-6" noValidate>
+        {errors.form ? <FormMessage tone="error">{message(errors.form)}</FormMessage> : null}
+        <Honeypot />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextField name="email" type="email" label={t("auth.field.email")} autoComplete="username" required defaultValue={result?.values.email} error={errors.email} />
+        <TextField name="password" type="password" label={t("auth.field.password")} autoComplete="current-password" required error={errors.password} />
+        <button type="submit" className="btn btn-primary w-full">
+          {t("auth.login.submit")}
+        </button>
+      </Form>
+      <p className="mt-6 text-center">
+        {t("auth.login.noAccount")} <Link to={signupHref}>{t("auth.signup.submit")}</Link>
+      </p>
+    </Page>
+  );
+}

@@ -1,0 +1,75 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { CopyLink } from "~/components/copy-link";
+import { FormMessage } from "~/components/forms";
+import { QuizSummaryPanel } from "~/components/quiz-summary";
+import { regenerateQuizInvite } from "~/models/organization.server";
+import { getQuizSummary } from "~/models/quiz-result.server";
+import { getQuizContent } from "~/utils/content.server";
+import { pick } from "~/utils/content.schema";
+import { detectLang } from "~/utils/i18n";
+import { can, requireOrgAccess } from "~/utils/permissions.server";
+import { publicBaseUrl } from "~/utils/request.server";
+import { useI18n } from "~/utils/use-i18n";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.name} · Madura` : "Madura" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organization, role } = await requireOrgAccess(request, params.orgId);
+  const lang = detectLang(request);
+  const quiz = getQuizContent();
+  const canManage = can(role, "manage-organization");
+  return {
+    name: organization.name,
+    canManage,
+    quizLink: canManage ? `${publicBaseUrl(request)}/quiz?invite=${organization.quizInviteToken}` : null,
+    summary: getQuizSummary(organization.id),
+    bandNames: Object.fromEntries(quiz.bands.map((b) => [b.key, pick(b.name, lang)])),
+    questionTopics: Object.fromEntries(quiz.questions.map((q) => [q.id, pick(q.topic, lang)])),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { organization } = await requireOrgAccess(request, params.orgId, "manage-organization");
+  regenerateQuizInvite(organization.id);
+  return { regenerated: true };
+}
+
+export default function OrganizationHome() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useI18n();
+  return (
+    <div className="mx-auto max-w-6xl space-y-8 px-4 py-8">
+      <section className="card p-6" aria-labelledby="quiz-title">
+        <h1 id="quiz-title" className="text-xl font-bold">
+          {t("org.quiz.title")}
+        </h1>
+        {data.quizLink ? (
+          <div className="no-print mt-2">
+            <p className="text-ink-soft">{t("org.quiz.lead")}</p>
+            {result?.regenerated ? (
+              <div className="mt-3">
+                <FormMessage tone="success">{t("org.quiz.regenerated")}</FormMessage>
+              </div>
+            ) : null}
+            <CopyLink url={data.quizLink} label={t("org.quiz.linkLabel")} />
+            <Form method="post" className="mt-1 flex flex-wrap items-center gap-3">
+              <button type="submit" className="btn btn-secondary">
+                {t("org.quiz.regenerate")}
+              </button>
+              <span className="text-sm text-ink-soft">{t("org.quiz.regenerateHint")}</span>
+            </Form>
+          </div>
+        ) : null}
+        <div className="mt-6">
+          {data.summary.total === 0 ? (
+            <p className="text-ink-soft">{t("org.quiz.empty")}</p>
+          ) : (
+            <QuizSummaryPanel summary={data.summary} bandNames={data.bandNames} questionTopics={data.questionTopics} />
+          )}
+        </div>
+      </section>
+    </div>
+  );
+}

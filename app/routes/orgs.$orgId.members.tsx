@@ -1,0 +1,133 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { CopyLink } from "~/components/copy-link";
+import { FormMessage } from "~/components/forms";
+import { RoleSelect } from "~/components/role-select";
+import { RoleSchema } from "~/domain/account.schema";
+import { createInvite, listActiveInvites, revokeInvite } from "~/models/invite.server";
+import { changeMember, listMembers } from "~/models/membership.server";
+import { parseForm, readFormData } from "~/utils/forms";
+import { detectLang, translate, type MessageKey } from "~/utils/i18n";
+import { requireOrgAccess } from "~/utils/permissions.server";
+import { publicBaseUrl } from "~/utils/request.server";
+import { useI18n } from "~/utils/use-i18n";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organization, user } = await requireOrgAccess(request, params.orgId, "manage-members");
+  return {
+    title: `${translate(detectLang(request), "members.title")} · ${organization.name}`,
+    currentUserId: user.id,
+    members: listMembers(organization.id),
+    invites: listActiveInvites(organization.id).map((i) => ({ id: i.id, role: i.role, expiresAt: i.expiresAt.getTime() })),
+  };
+}
+
+const MemberActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("invite"), role: RoleSchema }),
+  z.object({ intent: z.literal("revoke"), inviteId: z.string().min(1) }),
+  z.object({ intent: z.literal("role"), userId: z.string().min(1), role: RoleSchema }),
+  z.object({ intent: z.literal("remove"), userId: z.string().min(1) }),
+], { error: "form.error.invalidChoice" });
+
+type Outcome = { message?: MessageKey; error?: MessageKey; inviteLink?: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { organization, user } = await requireOrgAccess(request, params.orgId, "manage-members");
+  const form = parseForm(MemberActionSchema, await readFormData(request));
+  if (!form.ok) return data<Outcome>({ error: "form.error.invalidChoice" }, { status: 400 });
+  const input = form.data;
+  switch (input.intent) {
+    case "invite": {
+      const { token } = createInvite(organization.id, input.role, user.id);
+      return data<Outcome>({ message: "members.invite.created", inviteLink: `${publicBaseUrl(request)}/invite/${token}` });
+    }
+    case "revoke":
+      return revokeInvite(organization.id, input.inviteId)
+        ? data<Outcome>({ message: "members.invite.revoked" })
+        : data<Outcome>({ error: "members.notFound" }, { status: 404 });
+    case "role":
+    case "remove": {
+      const outcome = changeMember(organization.id, input.userId, input.intent === "role" ? input.role : null);
+      if (outcome === "last-consultant") return data<Outcome>({ error: "members.lastConsultant" }, { status: 409 });
+      if (outcome === "not-found") return data<Outcome>({ error: "members.notFound" }, { status: 404 });
+      return data<Outcome>({ message: input.intent === "role" ? "members.roleChanged" : "members.removed" });
+    }
+  }
+}
+
+export default function Members() {
+  const { members, invites, currentUserId } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t, date } = useI18n();
+  return (
+    <div className="mx-auto max-w-6xl space-y-8 px-4 py-8">
+      {result?.error ? <FormMessage tone="error">{t(result.error)}</FormMessage> : null}
+      {result?.message ? <FormMessage tone="success">{t(result.message)}</FormMessage> : null}
+
+      <section className="card p-6" aria-labelledby="members-title">
+        <h1 id="members-title" className="text-xl font-bold">{t("members.title")}</h1>
+        <p className="mt-1 text-ink-soft">{t("members.lead")}</p>
+        <ul className="mt-4 divide-y divide-line">
+          {members.map((member) => (
+            <li key={member.userId} className="flex flex-wrap items-center justify-between gap-3 py-3">
+              <div>
+                <p className="font-semibold">
+                  {member.name} {member.userId === currentUserId ? <span className="text-sm font-normal text-ink-soft">({t("members.you")})</span> : null}
+                </p>
+                <p className="text-sm text-ink-soft">{member.email}</p>
+              </div>
+              <div className="flex flex-wrap items-center gap-2">
+                <Form method="post" className="flex items-center gap-2">
+                  <input type="hidden" name="intent" value="role" />
+                  <input type="hidden" name="userId" value={member.userId} />
+                  <RoleSelect id={`role-${member.userId}`} label={t("members.roleFor", { name: member.name })} defaultValue={member.role} />
+                  <button type="submit" className="btn btn-secondary">{t("members.changeRole")}</button>
+                </Form>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="remove" />
+                  <input type="hidden" name="userId" value={member.userId} />
+                  <button type="submit" className="btn btn-secondary text-danger" aria-label={t("members.removeFor", { name: member.name })}>
+                    {t("members.remove")}
+                  </button>
+                </Form>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="card p-6" aria-labelledby="invite-title">
+        <h2 id="invite-title" className="text-xl font-bold">{t("members.invite.title")}</h2>
+        <p className="mt-1 text-ink-soft">{t("members.invite.lead")}</p>
+        {result?.inviteLink ? <CopyLink id="invite-link" url={result.inviteLink} label={t("members.invite.linkLabel")} /> : null}
+        <Form method="post" className="mt-4 flex flex-wrap items-end gap-3">
+          <input type="hidden" name="intent" value="invite" />
+          <div>
+            <RoleSelect id="invite-role" label={t("members.invite.role")} defaultValue="program-owner" visibleLabel />
+          </div>
+          <button type="submit" className="btn btn-primary">{t("members.invite.submit")}</button>
+        </Form>
+        <h3 className="mt-6 font-bold">{t("members.invite.active")}</h3>
+        {invites.length === 0 ? (
+          <p className="mt-1 text-ink-soft">{t("members.invite.none")}</p>
+        ) : (
+          <ul className="mt-2 divide-y divide-line">
+            {invites.map((invite) => (
+              <li key={invite.id} className="flex flex-wrap items-center justify-between gap-3 py-2">
+                <span>{t("members.invite.expires", { role: t(`role.${invite.role}`), date: date(invite.expiresAt) })}</span>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="revoke" />
+                  <input type="hidden" name="inviteId" value={invite.id} />
+                  <button type="submit" className="btn btn-secondary">{t("members.invite.revoke")}</button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FormMessage, TextField } from "~/components/forms";
+import { OrganizationFields } from "~/components/organization-fields";
+import { OrganizationSchema } from "~/domain/account.schema";
+import { deleteOrganization, updateOrganization } from "~/models/organization.server";
+import { parseForm, readFormData } from "~/utils/forms";
+import { detectLang, translate } from "~/utils/i18n";
+import { requireOrgAccess } from "~/utils/permissions.server";
+import { useI18n } from "~/utils/use-i18n";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organization } = await requireOrgAccess(request, params.orgId, "manage-organization");
+  return {
+    title: `${translate(detectLang(request), "settings.title")} · ${organization.name}`,
+    values: { name: organization.name, industry: organization.industry, defaultLang: organization.defaultLang },
+  };
+}
+
+type Result = { intent: "update" | "delete"; errors: Record<string, string>; values?: Record<string, string>; saved?: boolean };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { organization } = await requireOrgAccess(request, params.orgId, "manage-organization");
+  const formData = await readFormData(request);
+  if (formData.get("intent") === "delete") {
+    // Deleting is irreversible: the name typed back must match, not merely be present.
+    if (String(formData.get("confirm") ?? "").trim() !== organization.name) {
+      return data<Result>({ intent: "delete", errors: { confirm: "settings.delete.mismatch" } }, { status: 400 });
+    }
+    deleteOrganization(organization.id);
+    return redirect("/orgs", 303);
+  }
+  const form = parseForm(OrganizationSchema, formData);
+  if (!form.ok) return data<Result>({ intent: "update", errors: form.errors, values: form.values }, { status: 400 });
+  updateOrganization(organization.id, form.data);
+  return data<Result>({ intent: "update", errors: {}, saved: true });
+}
+
+export default function Settings() {
+  const { values } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useI18n();
+  const updateErrors = result?.intent === "update" ? result.errors : {};
+  return (
+    <div className="mx-auto max-w-3xl space-y-8 px-4 py-8">
+      <section className="card p-6" aria-labelledby="settings-title">
+        <h1 id="settings-title" className="text-xl font-bold">{t("settings.title")}</h1>
+        <Form method="post" className="mt-4 space-y-5" noValidate>
+          {result?.saved ? <FormMessage tone="success">{t("form.saved")}</FormMessage> : null}
+          <input type="hidden" name="intent" value="update" />
+          <OrganizationFields values={result?.intent === "update" && result.values ? result.values : values} errors={updateErrors} />
+          <button type="submit" className="btn btn-primary">{t("form.save")}</button>
+        </Form>
+      </section>
+
+      <section className="card border-danger p-6" aria-labelledby="delete-title">
+        <h2 id="delete-title" className="text-xl font-bold text-danger">{t("settings.delete.title")}</h2>
+        <p className="mt-2">{t("settings.delete.text")}</p>
+        <Form method="post" className="mt-4 space-y-4" noValidate>
+          <input type="hidden" name="intent" value="delete" />
+          <TextField
+            name="confirm"
+            label={t("settings.delete.confirmLabel", { name: values.name })}
+            autoComplete="off"
+            error={result?.intent === "delete" ? result.errors.confirm : undefined}
+          />
+          <button type="submit" className="btn bg-danger text-white hover:opacity-90">{t("settings.delete.submit")}</button>
+        </Form>
+      </section>
+    </div>
+  );
+}

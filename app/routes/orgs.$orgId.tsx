@@ -1,0 +1,57 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import type { MessageKey } from "~/utils/i18n";
+import { can, requireOrgAccess } from "~/utils/permissions.server";
+import { useI18n } from "~/utils/use-i18n";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organization, role } = await requireOrgAccess(request, params.orgId);
+  return {
+    organization: { id: organization.id, name: organization.name, industry: organization.industry },
+    role,
+    canManage: can(role, "manage-organization"),
+  };
+}
+
+export default function OrganizationLayout() {
+  const { organization, role, canManage } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  const tabs: { to: string; label: MessageKey; end?: boolean }[] = [
+    { to: "", label: "org.nav.overview", end: true },
+    ...(canManage
+      ? [
+          { to: "members", label: "org.nav.members" as const },
+          { to: "settings", label: "org.nav.settings" as const },
+        ]
+      : []),
+  ];
+  return (
+    <>
+      <div className="no-print border-b border-line bg-white">
+        <div className="mx-auto max-w-6xl px-4 pt-6">
+          <p className="text-sm text-ink-soft">{t("org.yourRole", { role: t(`role.${role}`) })}</p>
+          <p className="text-2xl font-bold">{organization.name}</p>
+          {organization.industry ? <p className="text-ink-soft">{organization.industry}</p> : null}
+          <nav aria-label={t("org.nav")} className="mt-4 flex gap-1 overflow-x-auto">
+            {tabs.map((tab) => (
+              <NavLink
+                key={tab.to}
+                to={tab.to}
+                end={tab.end}
+                className={({ isActive }) =>
+                  `border-b-4 px-3 py-2 font-semibold no-underline ${isActive ? "border-primary text-ink" : "border-transparent text-ink-soft hover:text-ink"}`
+                }
+              >
+                {t(tab.label)}
+              </NavLink>
+            ))}
+          </nav>
+        </div>
+      </div>
+      <Outlet />
+    </>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,40 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { OrganizationFields } from "~/components/organization-fields";
+import { Page } from "~/components/page";
+import { OrganizationSchema } from "~/domain/account.schema";
+import { createOrganization } from "~/models/organization.server";
+import { parseForm, readFormData } from "~/utils/forms";
+import { detectLang, translate } from "~/utils/i18n";
+import { requireUser } from "~/utils/session.server";
+import { useI18n } from "~/utils/use-i18n";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return { title: `${translate(detectLang(request), "orgs.new.title")} · Madura` };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = parseForm(OrganizationSchema, await readFormData(request));
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const organization = createOrganization(form.data, user.id);
+  return redirect(`/orgs/${organization.id}`, 303);
+}
+
+export default function NewOrganization() {
+  const result = useActionData<typeof action>();
+  const { t } = useI18n();
+  return (
+    <Page title={t("orgs.new.title")} lead={t("orgs.new.lead")} width="max-w-xl">
+      <Form method="post" className="card space-y-5 p-6" noValidate>
+        <OrganizationFields values={result?.values} errors={result?.errors ?? {}} />
+        <button type="submit" className="btn btn-primary">
+          {t("orgs.new.submit")}
+        </button>
+      </Form>
+    </Page>
+  );
+}

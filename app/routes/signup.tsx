@@ -1,0 +1,85 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormMessage, Honeypot, TextField, useMessage } from "~/components/forms";
+import { Page } from "~/components/page";
+import { SignupSchema } from "~/domain/account.schema";
+import { createUser } from "~/models/user.server";
+import { parseForm, readFormData } from "~/utils/forms";
+import { detectLang, translate } from "~/utils/i18n";
+import { checkLimit, countAttempt, retryAfter, SIGNUPS_PER_IP } from "~/utils/rate-limit.server";
+import { safeRedirect } from "~/utils/redirect";
+import { getUser, signIn } from "~/utils/session.server";
+import { signupPolicy } from "~/utils/signup-policy.server";
+import { useI18n } from "~/utils/use-i18n";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const redirectTo = new URL(request.url).searchParams.get("redirectTo") ?? "";
+  if (await getUser(request)) throw redirect(safeRedirect(redirectTo));
+  const policy = signupPolicy(redirectTo);
+  const lang = detectLang(request);
+  return { ...policy, redirectTo, title: `${translate(lang, policy.firstRun ? "auth.signup.firstRunTitle" : "auth.signup.title")} · Madura` };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const limit = checkLimit(SIGNUPS_PER_IP, context.clientIp);
+  if (limit.limited) {
+    const form = translate(detectLang(request), "auth.error.tooMany", { minutes: Math.ceil(limit.retryAfterSeconds / 60) });
+    return data({ errors: { form } as Record<string, string>, values: {} as Record<string, string> }, { status: 429, headers: retryAfter(limit) });
+  }
+  const form = parseForm(SignupSchema, await readFormData(request));
+  if (!form.ok) {
+    const { password: _password, ...values } = form.values;
+    return data({ errors: form.errors, values }, { status: 400 });
+  }
+  const { name, email, password, redirectTo } = form.data;
+  if (!signupPolicy(redirectTo).allowed) {
+    return data({ errors: { form: "auth.error.signupClosed" } as Record<string, string>, values: { name, email } }, { status: 403 });
+  }
+  countAttempt(SIGNUPS_PER_IP, context.clientIp);
+  const user = await createUser({ name, email, password });
+  if (!user) return data({ errors: { email: "auth.error.emailTaken" } as Record<string, string>, values: { name, email } }, { status: 400 });
+  return signIn(request, user.id, safeRedirect(redirectTo, "/orgs"));
+}
+
+export default function Signup() {
+  const { allowed, firstRun, redirectTo } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useI18n();
+  const message = useMessage();
+  const errors = result?.errors ?? {};
+  const loginHref = redirectTo ? `/login?${new URLSearchParams({ redirectTo })}` : "/login";
+
+  return (
+    <Page title={t(firstRun ? "auth.signup.firstRunTitle" : "auth.signup.title")} lead={t(firstRun ? "auth.signup.firstRunLead" : "auth.signup.lead")} width="max-w-lg">
+      {allowed ? (
+        <Form method="post" className="card relative space-y-5 p-6" noValidate>
+          {errors.form ? <FormMessage tone="error">{message(errors.form)}</FormMessage> : null}
+          <Honeypot />
+          <input type="hidden" name="redirectTo" value={redirectTo} />
+          <TextField name="name" label={t("auth.field.name")} autoComplete="name" required defaultValue={result?.values.name} error={errors.name} />
+          <TextField name="email" type="email" label={t("auth.field.email")} autoComplete="email" required defaultValue={result?.values.email} error={errors.email} />
+          <TextField
+            name="password"
+            type="password"
+            label={t("auth.field.password")}
+            hint={t("auth.field.passwordHint")}
+            autoComplete="new-password"
+            required
+            minLength={10}
+            error={errors.password}
+          />
+          <button type="submit" className="btn btn-primary w-full">
+            {t("auth.signup.submit")}
+          </button>
+        </Form>
+      ) : (
+        <FormMessage tone="error">{t("auth.signup.closed")}</FormMessage>
+      )}
+      <p className="mt-6 text-center">
+        {t("auth.signup.haveAccount")} <Link to={loginHref}>{t("auth.login.submit")}</Link>
+      </p>
+    </Page>
+  );
+}

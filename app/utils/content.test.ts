@@ -1,0 +1,130 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { CATEGORY_KEYS, LEVELS } from "~/domain/capability-model";
+import { BANDS, QUIZ_QUESTIONS } from "~/domain/quiz";
+import { CapabilityModelSchema, QuizContentSchema } from "./content.schema";
+import { contentFolder, getCapabilityModel, getQuizContent } from "./content.server";
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+function readContent(file: string): Json {
+  return JSON.parse(fs.readFileSync(path.join(contentFolder, file), "utf8")) as Json;
+}
+
+/** Every `{ es, en }` pair in a content file, with where it sits, plus any half-translated object. */
+function localizedTexts(value: Json, where = ""): { where: string; es: unknown; en: unknown }[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => localizedTexts(item, `${where}.${i}`));
+  if (value === null || typeof value !== "object") return [];
+  if ("es" in value || "en" in value) return [{ where, es: value.es, en: value.en }];
+  return Object.entries(value).flatMap(([key, item]) => localizedTexts(item, `${where}.${key}`));
+}
+
+function issuePaths(result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }): string[] {
+  return (result.error?.issues ?? []).map((issue) => issue.path.join("."));
+}
+
+describe.each(["quiz.json", "capability-model.json"])("content/%s", (file) => {
+  const texts = localizedTexts(readContent(file));
+
+  it("has text in both languages everywhere, none of it empty", () => {
+    expect(texts.length).toBeGreaterThan(20);
+    const bad = texts.filter(
+      (t) => typeof t.es !== "string" || typeof t.en !== "string" || t.es.trim() === "" || t.en.trim() === "",
+    );
+    expect(bad).toEqual([]);
+  });
+});
+
+describe("quiz content", () => {
+  it("loads and validates", () => {
+    expect(() => getQuizContent()).not.toThrow();
+  });
+
+  it("has the questions, answers and bands of the scoring table", () => {
+    const quiz = getQuizContent();
+    expect(quiz.questions.map((q) => [q.id, q.answers.map((a) => a.key)])).toEqual(
+      Object.entries(QUIZ_QUESTIONS).map(([id, options]) => [id, [...options]]),
+    );
+    expect(quiz.bands.map((b) => [b.key, b.min, b.max])).toEqual(BANDS.map((b) => [b.key, b.min, b.max]));
+    expect(quiz.challenges).toHaveLength(5);
+  });
+
+  it("passes the schema as a raw copy, so the rejections below are caused by the change alone", () => {
+    expect(QuizContentSchema.safeParse(readContent("quiz.json")).success).toBe(true);
+  });
+
+  it.each(["es", "en"])("rejects an answer whose %s text is missing", (lang) => {
+    const quiz = structuredClone(readContent("quiz.json")) as { questions: { answers: { label: Record<string, string> }[] }[] };
+    delete quiz.questions[3]!.answers[2]!.label[lang];
+    const result = QuizContentSchema.safeParse(quiz);
+    expect(result.success).toBe(false);
+    expect(issuePaths(result)).toEqual([`questions.3.answers.2.label.${lang}`]);
+  });
+
+  it("rejects an answer whose text is only blanks", () => {
+    const quiz = structuredClone(readContent("quiz.json")) as { questions: { answers: { label: Record<string, string> }[] }[] };
+    quiz.questions[0]!.answers[0]!.label.en = "   ";
+    expect(issuePaths(QuizContentSchema.safeParse(quiz))).toEqual(["questions.0.answers.0.label.en"]);
+  });
+
+  it("rejects a question that lost an answer", () => {
+    const quiz = structuredClone(readContent("quiz.json")) as { questions: { answers: unknown[] }[] };
+    quiz.questions[3]!.answers.pop();
+    expect(QuizContentSchema.safeParse(quiz).success).toBe(false);
+  });
+});
+
+describe("capability model content", () => {
+  const expectedKeys = Object.entries(CATEGORY_KEYS).map(([category, capabilities]) => [category, [...capabilities]]);
+
+  it("loads and validates", () => {
+    expect(() => getCapabilityModel()).not.toThrow();
+  });
+
+  it("has exactly the category and capability keys of the contract, in order", () => {
+    const model = getCapabilityModel();
+    expect(model.categories.map((c) => [c.key, c.capabilities.map((cap) => cap.key)])).toEqual(expectedKeys);
+    expect(model.categories).toHaveLength(4);
+    expect(model.categories.flatMap((c) => c.capabilities)).toHaveLength(25);
+  });
+
+  it("describes the four levels and four level texts per capability", () => {
+    const model = getCapabilityModel();
+    expect(model.levels.map((l) => l.level)).toEqual([...LEVELS]);
+    expect(LEVELS).toEqual([1, 2, 3, 4]);
+    for (const capability of model.categories.flatMap((c) => c.capabilities)) {
+      expect(capability.levels, capability.key).toHaveLength(4);
+    }
+  });
+
+  it("passes the schema as a raw copy, so the rejections below are caused by the change alone", () => {
+    expect(CapabilityModelSchema.safeParse(readContent("capability-model.json")).success).toBe(true);
+  });
+
+  it("rejects a capability with a level missing", () => {
+    const model = structuredClone(readContent("capability-model.json")) as {
+      categories: { capabilities: { levels: unknown[] }[] }[];
+    };
+    model.categories[2]!.capabilities[4]!.levels.splice(1, 1);
+    const result = CapabilityModelSchema.safeParse(model);
+    expect(result.success).toBe(false);
+    expect(issuePaths(result)).toEqual(["categories.2.capabilities.4.levels"]);
+  });
+
+  it("rejects a level text with one language missing", () => {
+    const model = structuredClone(readContent("capability-model.json")) as {
+      categories: { capabilities: { levels: Record<string, string>[] }[] }[];
+    };
+    delete model.categories[0]!.capabilities[0]!.levels[3]!.es;
+    expect(issuePaths(CapabilityModelSchema.safeParse(model))).toEqual(["categories.0.capabilities.0.levels.3.es"]);
+  });
+
+  it("rejects a duplicated capability key", () => {
+    const model = structuredClone(readContent("capability-model.json")) as {
+      categories: { capabilities: { key: string }[] }[];
+    };
+    model.categories[1]!.capabilities[0]!.key = "billing";
+    expect(CapabilityModelSchema.safeParse(model).success).toBe(false);
+  });
+});

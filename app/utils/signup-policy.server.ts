@@ -1,0 +1,21 @@
+import { getUsableInvite } from "~/models/invite.server";
+import { countUsers } from "~/models/user.server";
+import { getEnv } from "./env.server";
+
+export type SignupPolicy = { allowed: boolean; firstRun: boolean };
+
+/** The invite token when a path is an invite link (`/invite/<token>`). */
+export function inviteTokenFromPath(path: string | undefined): string | undefined {
+  return path?.match(/^\/invite\/([\w-]+)$/)?.[1];
+}
+
+/**
+ * Who may create an account: anyone with SIGNUP=open; with invite-only, the very first person
+ * (the server's first consultant) and people holding a usable invite link.
+ */
+export function signupPolicy(redirectTo: string | undefined): SignupPolicy {
+  const firstRun = countUsers() === 0;
+  if (firstRun || getEnv().SIGNUP === "open") return { allowed: true, firstRun };
+  const token = inviteTokenFromPath(redirectTo);
+  return { allowed: Boolean(token && getUsableInvite(token)), firstRun };
+}
