@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "./components/error-boundary";
 import stylesUrl from "./styles/app.css?url";
 import { DEFAULT_LANG, detectLang } from "./utils/i18n";
 import { useNonce } from "./utils/nonce";
-import { pageCopiesLinks, pageHydrates } from "./utils/route-handle";
+import { pageCopiesLinks, pageHydrates, pageScripts } from "./utils/route-handle";
 import { getUser } from "./utils/session.server";
 
 export const links: LinksFunction = () => [
@@ -36,6 +36,9 @@ export function Layout({ children }: { children: ReactNode }) {
       <body className="font-sans antialiased">
         {children}
         {pageCopiesLinks(matches) ? <script src="/copy-link.js" defer nonce={nonce} /> : null}
+        {pageScripts(matches).map((src) => (
+          <script key={src} src={src} defer nonce={nonce} />
+        ))}
         {hydrate ? (
           <>
             <ScrollRestoration nonce={nonce} />

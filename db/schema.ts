@@ -95,3 +95,90 @@ export const quizResults = sqliteTable(
     index("quiz_results_created_at_idx").on(t.createdAt),
   ],
 );
+
+export const assessments = sqliteTable(
+  "assessments",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    mode: text("mode", { enum: ["workshop", "solo"] }).notNull(),
+    status: text("status", { enum: ["open", "locked"] }).notNull().default("open"),
+    /** Six characters without look-alikes; unique among open assessments (partial index below). */
+    joinCode: text("join_code"),
+    /** The facilitator decides when the room sees the results on the board. */
+    resultsVisible: integer("results_visible", { mode: "boolean" }).notNull().default(false),
+    modelId: text("model_id").notNull(),
+    modelVersion: integer("model_version").notNull(),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    lockedAt: integer("locked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("assessments_org_idx").on(t.organizationId, t.createdAt),
+    uniqueIndex("assessments_open_join_code_idx").on(t.joinCode).where(sql`${t.status} = 'open'`),
+  ],
+);
+
+export const participants = sqliteTable(
+  "participants",
+  {
+    id: text("id").primaryKey(),
+    assessmentId: text("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    /** SHA-256 of the token in the participant's private link. */
+    tokenHash: text("token_hash").notNull(),
+    displayName: text("display_name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("participants_token_hash_idx").on(t.tokenHash), index("participants_assessment_idx").on(t.assessmentId)],
+);
+
+/** One vote per participant and capability: posting again replaces it (the primary key enforces it). */
+export const ratings = sqliteTable(
+  "ratings",
+  {
+    participantId: text("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    assessmentId: text("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    capabilityKey: text("capability_key").notNull(),
+    /** Null when the participant said they cannot judge this capability. */
+    current: integer("current"),
+    ideal: integer("ideal"),
+    comment: text("comment").notNull().default(""),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.participantId, t.capabilityKey] }),
+    index("ratings_assessment_idx").on(t.assessmentId, t.capabilityKey),
+    check("ratings_current_range", sql`${t.current} is null or ${t.current} between 1 and 4`),
+    check("ratings_ideal_range", sql`${t.ideal} is null or ${t.ideal} between 1 and 4`),
+  ],
+);
+
+export const consensus = sqliteTable(
+  "consensus",
+  {
+    assessmentId: text("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    capabilityKey: text("capability_key").notNull(),
+    current: integer("current").notNull(),
+    ideal: integer("ideal").notNull(),
+    importance: integer("importance").notNull().default(2),
+    rationale: text("rationale").notNull().default(""),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.assessmentId, t.capabilityKey] }),
+    check("consensus_current_range", sql`${t.current} between 1 and 4`),
+    check("consensus_ideal_range", sql`${t.ideal} between 1 and 4`),
+    check("consensus_importance_range", sql`${t.importance} between 1 and 3`),
+  ],
+);

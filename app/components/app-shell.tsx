@@ -1,4 +1,4 @@
-import { Form, Link, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, useLocation, useRouteLoaderData, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { LANG_COOKIE } from "~/utils/i18n";
 import { useI18n } from "~/utils/use-i18n";
@@ -23,6 +23,14 @@ function LanguageSwitch() {
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const user = useRouteLoaderData<RootData>("root")?.user;
+  // The facilitator's board on a projector: nothing but the content.
+  if (useIsProjector()) {
+    return (
+      <main id="main" tabIndex={-1} className="flex-1 outline-none">
+        {children}
+      </main>
+    );
+  }
   return (
     <>
       <a
@@ -71,4 +79,8 @@ export function AppShell({ children }: { children: ReactNode }) {
       </footer>
     </>
   );
+}
+
+export function useIsProjector(): boolean {
+  return useSearchParams()[0].get("view") === "projector";
 }

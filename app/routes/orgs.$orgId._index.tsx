@@ -1,8 +1,9 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CopyLink } from "~/components/copy-link";
 import { FormMessage } from "~/components/forms";
 import { QuizSummaryPanel } from "~/components/quiz-summary";
+import { listAssessments } from "~/models/assessment.server";
 import { regenerateQuizInvite } from "~/models/organization.server";
 import { getQuizSummary } from "~/models/quiz-result.server";
 import { getQuizContent } from "~/utils/content.server";
@@ -22,6 +23,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     name: organization.name,
     canManage,
+    canRun: can(role, "run-assessments"),
+    assessments: listAssessments(organization.id).map((a) => ({
+      id: a.id,
+      name: a.name,
+      mode: a.mode,
+      status: a.status,
+      participantCount: a.participantCount,
+      createdAt: a.createdAt.getTime(),
+      lockedAt: a.lockedAt?.getTime() ?? null,
+    })),
     quizLink: canManage ? `${publicBaseUrl(request)}/quiz?invite=${organization.quizInviteToken}` : null,
     summary: getQuizSummary(organization.id),
     bandNames: Object.fromEntries(quiz.bands.map((b) => [b.key, pick(b.name, lang)])),
@@ -38,13 +49,48 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function OrganizationHome() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t } = useI18n();
+  const { t, date } = useI18n();
   return (
     <div className="mx-auto max-w-6xl space-y-8 px-4 py-8">
+      <h1 className="sr-only">{data.name}</h1>
+      <section className="card p-6" aria-labelledby="assessments-title">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="assessments-title" className="text-xl font-bold">
+            {t("assessments.title")}
+          </h2>
+          {data.canRun ? (
+            <Link to="assessments/new" className="btn btn-primary">
+              {t("assessments.new")}
+            </Link>
+          ) : null}
+        </div>
+        {data.assessments.length === 0 ? (
+          <p className="mt-3 text-ink-soft">{t("assessments.empty")}</p>
+        ) : (
+          <ul className="mt-4 divide-y divide-line">
+            {data.assessments.map((a) => (
+              <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
+                <div>
+                  <Link to={`assessments/${a.id}`} className="font-semibold">
+                    {a.name}
+                  </Link>
+                  <p className="text-sm text-ink-soft">
+                    {t(`assessment.mode.${a.mode}`)} · {date(a.lockedAt ?? a.createdAt)}
+                    {a.mode === "workshop" ? ` · ${t("assessments.participants", { n: a.participantCount })}` : ""}
+                  </p>
+                </div>
+                <span className={`rounded-full px-3 py-0.5 text-sm font-semibold ${a.status === "open" ? "bg-accent-soft text-accent" : "bg-primary-soft text-primary-strong"}`}>
+                  {t(`assessment.status.${a.status}`)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <section className="card p-6" aria-labelledby="quiz-title">
-        <h1 id="quiz-title" className="text-xl font-bold">
+        <h2 id="quiz-title" className="text-xl font-bold">
           {t("org.quiz.title")}
-        </h1>
+        </h2>
         {data.quizLink ? (
           <div className="no-print mt-2">
             <p className="text-ink-soft">{t("org.quiz.lead")}</p>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { useIsProjector } from "~/components/app-shell";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import type { MessageKey } from "~/utils/i18n";
 import { can, requireOrgAccess } from "~/utils/permissions.server";
@@ -17,6 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function OrganizationLayout() {
   const { organization, role, canManage } = useLoaderData<typeof loader>();
   const { t } = useI18n();
+  const projector = useIsProjector();
   const tabs: { to: string; label: MessageKey; end?: boolean }[] = [
     { to: "", label: "org.nav.overview", end: true },
     ...(canManage
@@ -26,6 +28,7 @@ export default function OrganizationLayout() {
         ]
       : []),
   ];
+  if (projector) return <Outlet />;
   return (
     <>
       <div className="no-print border-b border-line bg-white">

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
-import { CapabilityModelSchema, QuizContentSchema, type CapabilityModel, type QuizContent } from "./content.schema";
+import { CapabilityModelSchema, pick, QuizContentSchema, type CapabilityModel, type QuizContent } from "./content.schema";
+import type { Lang } from "./i18n";
 
 /** Content ships beside the build as data, so a variant model needs no code change. */
 export const contentFolder = path.resolve(process.cwd(), "content");
@@ -26,4 +27,45 @@ export function getQuizContent(): QuizContent {
 export function getCapabilityModel(): CapabilityModel {
   model ??= load("capability-model.json", CapabilityModelSchema);
   return model;
+}
+
+export type LocalizedCapability = { key: string; name: string; description: string; levels: string[] };
+export type LocalizedCategory = { key: string; name: string; question: string; capabilities: LocalizedCapability[] };
+export type LocalizedModel = { name: string; levels: { level: number; name: string; description: string }[]; categories: LocalizedCategory[] };
+
+const localized = new Map<Lang, LocalizedModel>();
+
+/** The capability model in one language, the shape pages need (cached per language). */
+export function getLocalizedModel(lang: Lang): LocalizedModel {
+  let model = localized.get(lang);
+  if (!model) {
+    const source = getCapabilityModel();
+    model = {
+      name: pick(source.name, lang),
+      levels: source.levels.map((l) => ({ level: l.level, name: pick(l.name, lang), description: pick(l.description, lang) })),
+      categories: source.categories.map((c) => ({
+        key: c.key,
+        name: pick(c.name, lang),
+        question: pick(c.question, lang),
+        capabilities: c.capabilities.map((cap) => ({
+          key: cap.key,
+          name: pick(cap.name, lang),
+          description: pick(cap.description, lang),
+          levels: cap.levels.map((l) => pick(l, lang)),
+        })),
+      })),
+    };
+    localized.set(lang, model);
+  }
+  return model;
+}
+
+/** Every capability key of the model, in order. */
+export function getCapabilityKeys(): string[] {
+  return getCapabilityModel().categories.flatMap((c) => c.capabilities.map((cap) => cap.key));
+}
+
+/** Category key of each capability key. */
+export function getCategoryOf(): Map<string, string> {
+  return new Map(getCapabilityModel().categories.flatMap((c) => c.capabilities.map((cap) => [cap.key, c.key] as const)));
 }

@@ -8,6 +8,8 @@ export type RouteHandle = {
   hydrate?: boolean;
   /** A page without React that still shows copy buttons loads the 0.5 KB /copy-link.js. */
   copyLinks?: boolean;
+  /** Small static scripts (from public/) a page without React enhances itself with. */
+  scripts?: string[];
 };
 
 export const noJavaScript: RouteHandle = { hydrate: false };
@@ -21,4 +23,8 @@ export function pageHydrates(matches: UIMatch[]): boolean {
 /** React pages always get the copy script (their content changes without reloads); others ask for it. */
 export function pageCopiesLinks(matches: UIMatch[]): boolean {
   return pageHydrates(matches) || handles(matches).some((handle) => handle.copyLinks);
+}
+
+export function pageScripts(matches: UIMatch[]): string[] {
+  return handles(matches).flatMap((handle) => handle.scripts ?? []);
 }

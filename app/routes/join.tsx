@@ -1,0 +1,78 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FormMessage, Honeypot, TextField, useMessage } from "~/components/forms";
+import { JoinSchema } from "~/domain/assessment.schema";
+import { isJoinCode, normalizeJoinCode } from "~/domain/workshop";
+import { getOpenWorkshopByCode } from "~/models/assessment.server";
+import { joinWorkshop } from "~/models/participant.server";
+import { parseForm, readFormData } from "~/utils/forms";
+import { detectLang, translate } from "~/utils/i18n";
+import { noJavaScript } from "~/utils/route-handle";
+import { useI18n } from "~/utils/use-i18n";
+
+export const handle = noJavaScript;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
+
+export function loader({ request }: LoaderFunctionArgs) {
+  return {
+    title: `${translate(detectLang(request), "join.title")} · Madura`,
+    code: normalizeJoinCode(new URL(request.url).searchParams.get("code") ?? ""),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = parseForm(JoinSchema, await readFormData(request));
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const code = normalizeJoinCode(form.data.code);
+  const workshop = isJoinCode(code) ? getOpenWorkshopByCode(code) : undefined;
+  if (!workshop) {
+    return data({ errors: { code: "join.error.codeUnknown" } as Record<string, string>, values: { code: form.data.code, name: form.data.name } }, { status: 400 });
+  }
+  const { token } = joinWorkshop(workshop.id, form.data.name);
+  return redirect(`/w/${token}`, 303);
+}
+
+export default function Join() {
+  const { code } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useI18n();
+  const message = useMessage();
+  const errors: Record<string, string> = result?.errors ?? {};
+  return (
+    <div className="mx-auto max-w-md px-4 py-8 sm:py-12">
+      <h1 className="text-3xl font-bold">{t("join.title")}</h1>
+      <p className="mt-2 text-lg text-ink-soft">{t("join.lead")}</p>
+      <Form method="post" className="card relative mt-6 space-y-5 p-5" noValidate>
+        {errors.website ? <FormMessage tone="error">{message(errors.website)}</FormMessage> : null}
+        <Honeypot />
+        <TextField
+          name="code"
+          label={t("join.field.code")}
+          hint={t("join.field.codeHint")}
+          defaultValue={result?.values.code ?? code}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          required
+          maxLength={20}
+          className="[&_input]:font-mono [&_input]:text-2xl [&_input]:uppercase [&_input]:tracking-[0.3em]"
+          error={errors.code}
+        />
+        <TextField
+          name="name"
+          label={t("join.field.name")}
+          hint={t("join.field.nameHint")}
+          defaultValue={result?.values.name}
+          autoComplete="nickname"
+          required
+          maxLength={60}
+          error={errors.name}
+        />
+        <button type="submit" className="btn btn-primary w-full text-lg">
+          {t("join.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useParams, useSearchParams } from "@remix-run/react";
+import { ConsensusTable } from "~/components/consensus-table";
+import { FormMessage } from "~/components/forms";
+import { consensusPostSchema } from "~/domain/assessment.schema";
+import { requireAssessment } from "~/models/assessment.server";
+import { saveConsensus } from "~/models/consensus.server";
+import { getConsensusDrafts, withMedianDefaults } from "~/utils/consensus-view.server";
+import { getCapabilityKeys, getLocalizedModel } from "~/utils/content.server";
+import { parseForm, readFormData } from "~/utils/forms";
+import { detectLang, translate } from "~/utils/i18n";
+import { can, requireOrgAccess } from "~/utils/permissions.server";
+import { useI18n } from "~/utils/use-i18n";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organization, role } = await requireOrgAccess(request, params.orgId);
+  const assessment = requireAssessment(organization.id, params.assessmentId);
+  const lang = detectLang(request);
+  return {
+    title: `${translate(lang, "consensus.title")} · ${assessment.name}`,
+    assessment: { id: assessment.id, name: assessment.name, status: assessment.status, mode: assessment.mode },
+    editable: can(role, "run-assessments") && assessment.status === "open",
+    categories: getLocalizedModel(lang).categories,
+    drafts: getConsensusDrafts(assessment.id),
+  };
+}
+
+type Result = { errors: Record<string, string>; values?: Record<string, string>; saved?: boolean };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { organization } = await requireOrgAccess(request, params.orgId, "run-assessments");
+  const assessment = requireAssessment(organization.id, params.assessmentId);
+  const form = parseForm(consensusPostSchema(getCapabilityKeys()), await readFormData(request));
+  if (!form.ok) return data<Result>({ errors: form.errors, values: form.values }, { status: 400 });
+  const { entries, intent } = form.data;
+  const lock = intent === "lock";
+  const outcome = saveConsensus(assessment.id, lock ? withMedianDefaults(assessment.id, entries) : entries, lock);
+  if (outcome === "already-locked") return data<Result>({ errors: { form: "consensus.alreadyLocked" } }, { status: 409 });
+  if (outcome === "locked") return redirect(`/orgs/${organization.id}/assessments/${assessment.id}`, 303);
+  // "Lock…" first saves what is on screen, then asks for confirmation.
+  if (intent === "review-lock") return redirect("?confirm=lock", 303);
+  return data<Result>({ errors: {}, saved: true });
+}
+
+export default function Consensus() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const { t } = useI18n();
+  const errors = result?.errors ?? {};
+  const confirming = searchParams.get("confirm") === "lock";
+  const { orgId } = useParams();
+  const back = `/orgs/${orgId}/assessments/${data.assessment.id}`;
+  const fieldErrors = Object.keys(errors).filter((k) => k !== "form").length;
+  return (
+    <div className="mx-auto max-w-7xl space-y-6 px-4 py-6">
+      <div>
+        <Link to={back} className="text-sm font-semibold">← {data.assessment.name}</Link>
+        <h1 className="mt-1 text-3xl font-bold">{t("consensus.title")}</h1>
+        <p className="mt-1 text-ink-soft">{t(data.editable ? "consensus.lead" : "consensus.readOnly")}</p>
+      </div>
+      {errors.form ? <FormMessage tone="error">{t("consensus.alreadyLocked")}</FormMessage> : null}
+      {fieldErrors ? <FormMessage tone="error">{t("form.errorSummary")}</FormMessage> : null}
+      {result?.saved ? <FormMessage tone="success">{t("consensus.saved")}</FormMessage> : null}
+      <Form method="post" className="space-y-6" noValidate>
+        {data.categories.map((category) => (
+          <ConsensusTable key={category.key} category={category} drafts={data.drafts} values={result?.values} errors={errors} disabled={!data.editable} />
+        ))}
+        {data.editable ? (
+          <div className="card sticky bottom-0 flex flex-wrap items-center gap-3 p-4">
+            <button type="submit" name="intent" value="save" className="btn btn-primary">{t("consensus.save")}</button>
+            {confirming ? (
+              <div className="flex flex-1 flex-wrap items-center gap-3 rounded-lg border border-accent bg-accent-soft p-3" role="alert">
+                <p className="flex-1 font-semibold">{t("consensus.lockConfirm")}</p>
+                <button type="submit" name="intent" value="lock" className="btn bg-accent text-white">{t("consensus.lockNow")}</button>
+                <Link to="." className="btn btn-secondary">{t("form.cancel")}</Link>
+              </div>
+            ) : (
+              <button type="submit" name="intent" value="review-lock" className="btn btn-secondary">{t("consensus.lock")}</button>
+            )}
+          </div>
+        ) : null}
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireAssessment } from "~/models/assessment.server";
+import { csvResponse, slug } from "~/utils/csv.server";
+import { getCapabilityGaps } from "~/utils/gap-view.server";
+import { requireOrgAccess } from "~/utils/permissions.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organization } = await requireOrgAccess(request, params.orgId);
+  const assessment = requireAssessment(organization.id, params.assessmentId);
+  const rows = getCapabilityGaps(assessment.id).map((g) => [g.categoryKey, g.capabilityKey, g.current, g.ideal, g.gap, g.importance, g.priority]);
+  return csvResponse(request, `gaps-${slug(assessment.name)}.csv`, ["category", "capability", "current", "ideal", "gap", "importance", "priority"], rows);
+}

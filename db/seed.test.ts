@@ -1,0 +1,102 @@
+import { count } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
+import { useTestDatabase } from "../tests/setup/test-db";
+import { invites, memberships, organizations, quizResults, users } from "./schema";
+import { DEMO_ACCOUNTS, DEMO_ORGANIZATION, DEMO_PASSWORD, describeSeed, seedDemo } from "./seed";
+import { listActiveInvites } from "~/models/invite.server";
+import { changeMember, listMembers } from "~/models/membership.server";
+import { listOrganizationsForUser } from "~/models/organization.server";
+import { getQuizSummary } from "~/models/quiz-result.server";
+import { verifyLogin } from "~/models/user.server";
+import type * as PasswordModule from "~/utils/password.server";
+
+// What is seeded does not depend on what a password hash costs: a cheap scrypt (N=2^10, p=1,
+// ~2 ms) instead of the real ~200 ms per account keeps this file fast. verifyPassword stays the
+// real one (the parameters travel in the hash), so the sign-in test still proves the password.
+vi.mock("~/utils/password.server", async (importOriginal) => {
+  const crypto = await import("node:crypto");
+  const actual = await importOriginal<typeof PasswordModule>();
+  const hashPassword = async (password: string) => {
+    const salt = crypto.randomBytes(16);
+    const key = crypto.scryptSync(password.normalize("NFKC"), salt, 32, { N: 2 ** 10, r: 8, p: 1 });
+    return ["scrypt", 2 ** 10, 8, 1, salt.toString("base64url"), key.toString("base64url")].join("$");
+  };
+  return { ...actual, hashPassword };
+});
+
+const database = useTestDatabase();
+
+function counts() {
+  const { db } = database;
+  return {
+    users: db.select({ n: count() }).from(users).get()!.n,
+    organizations: db.select({ n: count() }).from(organizations).get()!.n,
+    memberships: db.select({ n: count() }).from(memberships).get()!.n,
+    invites: db.select({ n: count() }).from(invites).get()!.n,
+    quizResults: db.select({ n: count() }).from(quizResults).get()!.n,
+  };
+}
+
+describe("seedDemo", () => {
+  it("creates the demo accounts, organization, memberships and quiz results, and nothing more on a second run", async () => {
+    const first = await seedDemo();
+    // One invite per member added (owner, viewer): the app's own way in, revoked right after.
+    const expected = { users: 3, organizations: 1, memberships: 3, invites: 2, quizResults: 9 };
+    expect(counts()).toEqual(expected);
+    expect(first.created).toHaveLength(3 + 1 + 2 + 1);
+
+    const second = await seedDemo();
+    expect(second.created).toEqual([]);
+    expect(second.organizationId).toBe(first.organizationId);
+    expect(counts()).toEqual(expected);
+
+    expect(describeSeed(first, "http://localhost:3000").join("\n")).toContain("Demo data created:");
+    expect(describeSeed(second, "http://localhost:3000").join("\n")).toContain("already there");
+  });
+
+  it("makes the organization as described, with the three roles, no open invite links and mixed quiz bands", async () => {
+    const { organizationId, people } = await seedDemo();
+
+    const [org] = listOrganizationsForUser(people.consultant.id);
+    expect(org).toMatchObject({ id: organizationId, ...{ name: DEMO_ORGANIZATION.name, industry: "Retail" }, role: "consultant", members: 3, quizResults: 9 });
+    expect(database.db.select().from(organizations).get()?.defaultLang).toBe("es");
+
+    const roles = Object.fromEntries(listMembers(organizationId).map((m) => [m.email, m.role]));
+    expect(roles).toEqual({ "demo@madura.example": "consultant", "owner@madura.example": "program-owner", "viewer@madura.example": "viewer" });
+    expect(people.consultant.name).toBe("Demo Consultant");
+    expect(listActiveInvites(organizationId)).toEqual([]);
+
+    const summary = getQuizSummary(organizationId);
+    expect(summary.total).toBe(9);
+    expect(summary.byBand.map((band) => band.count)).toEqual([3, 4, 2]);
+  });
+
+  it("lets every demo account sign in with the documented password", async () => {
+    await seedDemo();
+    for (const account of Object.values(DEMO_ACCOUNTS)) {
+      await expect(verifyLogin(account.email, DEMO_PASSWORD), account.email).resolves.toMatchObject({ email: account.email, name: account.name });
+    }
+  });
+
+  it("finishes a half-seeded database and leaves changes made since in place", async () => {
+    const first = await seedDemo();
+    // Someone promoted the viewer and took the owner out of the organization.
+    expect(changeMember(first.organizationId, first.people.viewer.id, "program-owner")).toBe("ok");
+    expect(changeMember(first.organizationId, first.people.owner.id, null)).toBe("ok");
+
+    const second = await seedDemo();
+    expect(second.created).toEqual([`membership ${DEMO_ACCOUNTS.owner.email} as program-owner`]);
+    const roles = Object.fromEntries(listMembers(first.organizationId).map((m) => [m.email, m.role]));
+    expect(roles).toEqual({ "demo@madura.example": "consultant", "owner@madura.example": "program-owner", "viewer@madura.example": "program-owner" });
+    expect(counts().quizResults).toBe(9);
+  });
+
+  it("tells a newcomer how to sign in", async () => {
+    const report = await seedDemo();
+    const text = describeSeed(report, "http://localhost:3000").join("\n");
+    expect(text).toContain("http://localhost:3000/login");
+    expect(text).toContain(`http://localhost:3000/orgs/${report.organizationId}`);
+    for (const account of Object.values(DEMO_ACCOUNTS)) expect(text).toContain(account.email);
+    expect(text).toContain(DEMO_PASSWORD);
+  });
+});
