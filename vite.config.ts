@@ -36,5 +36,8 @@ export default defineConfig({
     globalSetup: ["tests/setup/global-setup.ts"],
     setupFiles: ["tests/setup/fail-on-console-error.ts"],
     pool: "threads",
+    // Real scrypt hashing (~200 ms each) on a loaded 2-core machine needs more than the default 5 s.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
   },
 });

@@ -24,13 +24,15 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, r, p, salt, key] = stored.split("$");
   if (scheme !== "scrypt" || !salt || !key) return false;
   const expected = Buffer.from(key, "base64url");
-  const actual = await scrypt(password.normalize("NFKC"), Buffer.from(salt, "base64url"), expected.length, {
+  // A damaged row (short key, impossible parameters) must fail the login, never pass it or crash it.
+  if (expected.length !== KEY_LENGTH) return false;
+  const actual = await scrypt(password.normalize("NFKC"), Buffer.from(salt, "base64url"), KEY_LENGTH, {
     N: Number(n),
     r: Number(r),
     p: Number(p),
     maxmem: MAX_MEM,
-  });
-  return crypto.timingSafeEqual(actual, expected);
+  }).catch(() => null);
+  return actual !== null && crypto.timingSafeEqual(actual, expected);
 }
 
 let dummy: Promise<string> | undefined;

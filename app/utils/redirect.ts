@@ -5,7 +5,9 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   try {
     const url = new URL(to, "http://madura.invalid");
     if (url.origin !== "http://madura.invalid") return fallback;
-    return `${url.pathname}${url.search}${url.hash}`;
+    // Dot segments are resolved only now: "/.//evil.com" becomes "//evil.com", another site.
+    const path = `${url.pathname}${url.search}${url.hash}`;
+    return path.startsWith("//") || path.startsWith("/\\") ? fallback : path;
   } catch {
     return fallback;
   }

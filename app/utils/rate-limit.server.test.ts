@@ -1,0 +1,91 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import {
+  checkLimit,
+  countAttempt,
+  LOGIN_FAILURES_PER_ACCOUNT,
+  LOGIN_FAILURES_PER_IP,
+  resetLimits,
+  retryAfter,
+  SIGNUPS_PER_IP,
+  type Limit,
+} from "./rate-limit.server";
+
+const THREE_PER_MINUTE: Limit = { name: "test-three", max: 3, windowMs: 60_000 };
+const T0 = 1_700_000_000_000;
+
+// The counters live on globalThis for the whole process; every test starts from none.
+beforeEach(() => resetLimits());
+
+function attempts(limit: Limit, subject: string, times: number, now: number): void {
+  for (let i = 0; i < times; i += 1) countAttempt(limit, subject, now);
+}
+
+describe("checkLimit / countAttempt", () => {
+  it("allows up to `max` attempts in a window and limits the next one", () => {
+    for (let i = 0; i < 3; i += 1) {
+      expect(checkLimit(THREE_PER_MINUTE, "ana", T0 + i).limited, `before attempt ${i + 1}`).toBe(false);
+      countAttempt(THREE_PER_MINUTE, "ana", T0 + i);
+    }
+    expect(checkLimit(THREE_PER_MINUTE, "ana", T0 + 10).limited).toBe(true);
+  });
+
+  it("does not count the check itself", () => {
+    for (let i = 0; i < 10; i += 1) checkLimit(THREE_PER_MINUTE, "ana", T0);
+    expect(checkLimit(THREE_PER_MINUTE, "ana", T0).limited).toBe(false);
+  });
+
+  it("says how many whole seconds remain until the window resets, at least 1", () => {
+    attempts(THREE_PER_MINUTE, "ana", 3, T0);
+    expect(checkLimit(THREE_PER_MINUTE, "ana", T0).retryAfterSeconds).toBe(60);
+    expect(checkLimit(THREE_PER_MINUTE, "ana", T0 + 500).retryAfterSeconds).toBe(60);
+    expect(checkLimit(THREE_PER_MINUTE, "ana", T0 + 30_000).retryAfterSeconds).toBe(30);
+    expect(checkLimit(THREE_PER_MINUTE, "ana", T0 + 59_001).retryAfterSeconds).toBe(1);
+    expect(checkLimit(THREE_PER_MINUTE, "ana", T0 + 59_999).retryAfterSeconds).toBe(1);
+  });
+
+  it("resets when the window has passed, and starts a new window from there", () => {
+    attempts(THREE_PER_MINUTE, "ana", 3, T0);
+    expect(checkLimit(THREE_PER_MINUTE, "ana", T0 + 59_999).limited).toBe(true);
+    expect(checkLimit(THREE_PER_MINUTE, "ana", T0 + 60_000)).toEqual({ limited: false, retryAfterSeconds: 60 });
+    // Counts before the reset are gone: three more are allowed, the fourth is not.
+    attempts(THREE_PER_MINUTE, "ana", 2, T0 + 60_000);
+    expect(checkLimit(THREE_PER_MINUTE, "ana", T0 + 61_000).limited).toBe(false);
+    countAttempt(THREE_PER_MINUTE, "ana", T0 + 61_000);
+    expect(checkLimit(THREE_PER_MINUTE, "ana", T0 + 62_000)).toEqual({ limited: true, retryAfterSeconds: 58 });
+  });
+
+  it("keeps subjects apart, and limits with different names apart", () => {
+    attempts(THREE_PER_MINUTE, "ana@example.com", 3, T0);
+    expect(checkLimit(THREE_PER_MINUTE, "ana@example.com", T0).limited).toBe(true);
+    expect(checkLimit(THREE_PER_MINUTE, "luis@example.com", T0).limited).toBe(false);
+    const sameNumbersOtherName: Limit = { ...THREE_PER_MINUTE, name: "test-other" };
+    expect(checkLimit(sameNumbersOtherName, "ana@example.com", T0).limited).toBe(false);
+  });
+
+  it("forgets everything on resetLimits()", () => {
+    attempts(THREE_PER_MINUTE, "ana", 3, T0);
+    resetLimits();
+    expect(checkLimit(THREE_PER_MINUTE, "ana", T0).limited).toBe(false);
+  });
+});
+
+describe("the app's limits", () => {
+  it("refuses the 11th wrong password for one account within 15 minutes", () => {
+    attempts(LOGIN_FAILURES_PER_ACCOUNT, "ana@example.com", 10, T0);
+    const state = checkLimit(LOGIN_FAILURES_PER_ACCOUNT, "ana@example.com", T0 + 1000);
+    expect(state.limited).toBe(true);
+    expect(state.retryAfterSeconds).toBe(15 * 60 - 1);
+    expect(checkLimit(LOGIN_FAILURES_PER_ACCOUNT, "ana@example.com", T0 + 15 * 60 * 1000).limited).toBe(false);
+  });
+
+  it("gives one office IP room for a full room of people mistyping", () => {
+    // 40 people behind one NAT, each getting their password wrong 5 times.
+    attempts(LOGIN_FAILURES_PER_IP, "203.0.113.7", 40 * 5, T0);
+    expect(checkLimit(LOGIN_FAILURES_PER_IP, "203.0.113.7", T0).limited).toBe(false);
+    expect(SIGNUPS_PER_IP.max).toBeGreaterThanOrEqual(40);
+  });
+
+  it("turns a state into a Retry-After header", () => {
+    expect(retryAfter({ limited: true, retryAfterSeconds: 42 })).toEqual({ "Retry-After": "42" });
+  });
+});
