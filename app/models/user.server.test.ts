@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { users } from "../../db/schema";
 import { makeUser } from "../../tests/setup/factories";
 import { useTestDatabase } from "../../tests/setup/test-db";

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { dummyHash, hashPassword, verifyPassword } from "./password.server";
 
 // A real hash is ~200 ms of CPU; on a loaded machine a test with a few of them can pass the default 5 s.
