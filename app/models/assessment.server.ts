@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/connection.server";
 import { assessments, participants } from "../../db/schema";
 import { joinCodeFrom } from "~/domain/workshop";
@@ -82,4 +82,31 @@ export function setResultsVisible(assessmentId: string, visible: boolean): void 
 
 export function countParticipants(assessmentId: string): number {
   return getDb().select({ n: sql<number>`count(*)` }).from(participants).where(eq(participants.assessmentId, assessmentId)).get()?.n ?? 0;
+}
+
+/** The organization's locked assessment before this one (by lock date), for maturity over time. */
+export function getPreviousLocked(assessment: Assessment): Assessment | undefined {
+  const before = assessment.lockedAt ?? new Date(8.64e15);
+  return getDb()
+    .select()
+    .from(assessments)
+    .where(
+      and(
+        eq(assessments.organizationId, assessment.organizationId),
+        eq(assessments.status, "locked"),
+        sql`${assessments.id} != ${assessment.id}`,
+        sql`${assessments.lockedAt} < ${before.getTime()}`,
+      ),
+    )
+    .orderBy(desc(assessments.lockedAt))
+    .get();
+}
+
+export function listLocked(organizationId: string): Assessment[] {
+  return getDb()
+    .select()
+    .from(assessments)
+    .where(and(eq(assessments.organizationId, organizationId), eq(assessments.status, "locked")))
+    .orderBy(asc(assessments.lockedAt))
+    .all();
 }

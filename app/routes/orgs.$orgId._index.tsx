@@ -6,7 +6,10 @@ import { QuizSummaryPanel } from "~/components/quiz-summary";
 import { listAssessments } from "~/models/assessment.server";
 import { regenerateQuizInvite } from "~/models/organization.server";
 import { getQuizSummary } from "~/models/quiz-result.server";
-import { getQuizContent } from "~/utils/content.server";
+import { getLocalizedModel, getQuizContent } from "~/utils/content.server";
+import { getMaturityHistory } from "~/utils/gap-view.server";
+import { nextAssessmentDue } from "~/domain/workshop";
+import { MaturityHistory } from "~/components/maturity-history";
 import { pick } from "~/utils/content.schema";
 import { detectLang } from "~/utils/i18n";
 import { can, requireOrgAccess } from "~/utils/permissions.server";
@@ -20,7 +23,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = detectLang(request);
   const quiz = getQuizContent();
   const canManage = can(role, "manage-organization");
+  const history = getMaturityHistory(organization.id);
+  const last = history.at(-1);
   return {
+    history,
+    nextDue: last ? nextAssessmentDue(new Date(last.lockedAt)).getTime() : null,
+    now: Date.now(),
+    categories: getLocalizedModel(lang).categories.map((c) => ({ key: c.key, name: c.name })),
     name: organization.name,
     canManage,
     canRun: can(role, "run-assessments"),
@@ -87,6 +96,7 @@ export default function OrganizationHome() {
           </ul>
         )}
       </section>
+      <MaturityHistory points={data.history} categories={data.categories} nextDue={data.nextDue} now={data.now} />
       <section className="card p-6" aria-labelledby="quiz-title">
         <h2 id="quiz-title" className="text-xl font-bold">
           {t("org.quiz.title")}

@@ -100,6 +100,9 @@ export default function AssessmentPage() {
                 {t(open ? "assessment.toConsensus" : "assessment.viewConsensus")}
               </Link>
             ) : null}
+            <Link to={`${base}/gaps`} className="btn btn-secondary">
+              {t("assessment.toGaps")}
+            </Link>
             <a href={`${base}/ratings.csv?excel=1`} className="btn btn-secondary" download>{t("assessment.ratingsCsv")}</a>
             <a href={`${base}/gaps.csv?excel=1`} className="btn btn-secondary" download>{t("assessment.gapsCsv")}</a>
           </div>

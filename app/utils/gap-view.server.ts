@@ -1,5 +1,8 @@
-import { toGapRow, type GapRow } from "~/domain/gaps";
-import { getCapabilityModel } from "./content.server";
+import { delta, maturityIndex, rankGaps, toGapRow, type GapRow, type MaturityIndex } from "~/domain/gaps";
+import { getPreviousLocked, listLocked, type Assessment } from "~/models/assessment.server";
+import { getConsensus } from "~/models/consensus.server";
+import type { Lang } from "./i18n";
+import { getCapabilityModel, getLocalizedModel } from "./content.server";
 import { getConsensusDrafts, type ConsensusDraft } from "./consensus-view.server";
 
 export type CapabilityGap = GapRow & { categoryKey: string; capabilityKey: string; source: ConsensusDraft["source"] };
@@ -18,4 +21,89 @@ export function getCapabilityGaps(assessmentId: string): CapabilityGap[] {
       };
     }),
   );
+}
+
+/** A locked assessment's record is its consensus (completed from the medians at lock). */
+function lockedLevels(assessmentId: string): Map<string, { current: number; ideal: number }> {
+  return new Map([...getConsensus(assessmentId)].map(([key, row]) => [key, { current: row.current, ideal: row.ideal }]));
+}
+
+function categoryKeys(): string[] {
+  return getCapabilityModel().categories.map((c) => c.key);
+}
+
+function indexOf(levels: Map<string, { current: number; ideal: number }>): MaturityIndex {
+  const rows = getCapabilityModel().categories.flatMap((c) =>
+    c.capabilities.map((cap) => ({ categoryKey: c.key, current: levels.get(cap.key)?.current ?? null, ideal: levels.get(cap.key)?.ideal ?? null })),
+  );
+  return maturityIndex(rows, categoryKeys());
+}
+
+export type GapAnalysisRow = CapabilityGap & {
+  categoryName: string;
+  name: string;
+  previous: { current: number; ideal: number } | null;
+  deltaCurrent: number | null;
+  /** What the next level up looks like for this capability, when there is a gap to close. */
+  nextLevel: string | null;
+};
+
+export type GapAnalysis = {
+  rows: GapAnalysisRow[];
+  ranked: GapAnalysisRow[];
+  categories: { key: string; name: string; current: number | null; ideal: number | null; previousCurrent: number | null; deltaCurrent: number | null }[];
+  overall: { current: number | null; ideal: number | null; previousCurrent: number | null; deltaCurrent: number | null };
+  previous: { id: string; name: string; lockedAt: number } | null;
+};
+
+/** Everything the gap page shows, in the user's language. */
+export function getGapAnalysis(assessment: Assessment, lang: Lang): GapAnalysis {
+  const model = getLocalizedModel(lang);
+  const previousAssessment = getPreviousLocked(assessment);
+  const previous = previousAssessment ? lockedLevels(previousAssessment.id) : null;
+  const names = new Map(model.categories.flatMap((c) => c.capabilities.map((cap) => [cap.key, { category: c.name, cap }] as const)));
+  const rows = getCapabilityGaps(assessment.id).map((row): GapAnalysisRow => {
+    const { category, cap } = names.get(row.capabilityKey)!;
+    const before = previous?.get(row.capabilityKey) ?? null;
+    return {
+      ...row,
+      categoryName: category,
+      name: cap.name,
+      previous: before,
+      deltaCurrent: delta(row.current, before?.current),
+      nextLevel: row.gap && row.current !== null ? (cap.levels[row.current] ?? null) : null,
+    };
+  });
+  const index = maturityIndex(rows, categoryKeys());
+  const previousIndex = previous ? indexOf(previous) : null;
+  return {
+    rows,
+    ranked: rankGaps(rows),
+    categories: index.categories.map((c, i) => {
+      const before = previousIndex?.categories[i]?.current ?? null;
+      return { key: c.key, name: model.categories[i]!.name, current: c.current, ideal: c.ideal, previousCurrent: before, deltaCurrent: delta(c.current, before) };
+    }),
+    overall: {
+      ...index.overall,
+      previousCurrent: previousIndex?.overall.current ?? null,
+      deltaCurrent: delta(index.overall.current, previousIndex?.overall.current),
+    },
+    previous: previousAssessment ? { id: previousAssessment.id, name: previousAssessment.name, lockedAt: previousAssessment.lockedAt!.getTime() } : null,
+  };
+}
+
+export type MaturityPoint = { id: string; name: string; lockedAt: number; overall: number | null; categories: Record<string, number | null> };
+
+/** The organization's maturity over time: one point per locked assessment. */
+export function getMaturityHistory(organizationId: string): MaturityPoint[] {
+  return listLocked(organizationId).map((assessment) => {
+    const index = indexOf(lockedLevels(assessment.id));
+    return {
+      id: assessment.id,
+      name: assessment.name,
+      lockedAt: assessment.lockedAt!.getTime(),
+      overall: index.overall.current,
+      categories: Object.fromEntries(index.categories.map((c) => [c.key, c.current])),
+    };
+  });
 }

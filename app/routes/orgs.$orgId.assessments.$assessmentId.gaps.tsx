@@ -1,0 +1,59 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useParams, useSearchParams } from "@remix-run/react";
+import { GapCharts } from "~/components/charts/lazy";
+import { GapSummary } from "~/components/gap-summary";
+import { GapTable } from "~/components/gap-table";
+import { RankedGaps } from "~/components/ranked-gaps";
+import { requireAssessment } from "~/models/assessment.server";
+import { getGapAnalysis } from "~/utils/gap-view.server";
+import { detectLang, translate } from "~/utils/i18n";
+import { requireOrgAccess } from "~/utils/permissions.server";
+import { useI18n } from "~/utils/use-i18n";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organization } = await requireOrgAccess(request, params.orgId);
+  const assessment = requireAssessment(organization.id, params.assessmentId);
+  const lang = detectLang(request);
+  return {
+    title: `${translate(lang, "gaps.title")} · ${assessment.name}`,
+    assessment: { id: assessment.id, name: assessment.name, status: assessment.status },
+    analysis: getGapAnalysis(assessment, lang),
+  };
+}
+
+export default function GapsPage() {
+  const { assessment, analysis } = useLoaderData<typeof loader>();
+  const { orgId } = useParams();
+  const [searchParams] = useSearchParams();
+  const { t } = useI18n();
+  const filter = searchParams.get("category");
+  return (
+    <div className="mx-auto max-w-7xl space-y-8 px-4 py-6">
+      <div>
+        <Link to={`/orgs/${orgId}/assessments/${assessment.id}`} className="no-print text-sm font-semibold">
+          ← {assessment.name}
+        </Link>
+        <h1 className="mt-1 text-3xl font-bold">{t("gaps.title")}</h1>
+        <p className="mt-1 text-ink-soft">{t(assessment.status === "locked" ? "gaps.leadLocked" : "gaps.leadOpen")}</p>
+      </div>
+      <GapSummary analysis={analysis} />
+      <GapCharts
+        labels={{
+          current: t("consensus.col.current"),
+          ideal: t("consensus.col.ideal"),
+          gap: t("gaps.col.gap"),
+          byCategory: t("gaps.chart.byCategory"),
+          byCapability: t("gaps.chart.byCapability"),
+          gaps: t("gaps.chart.gaps"),
+          chooseCategory: t("gaps.chart.chooseCategory"),
+        }}
+        categories={analysis.categories}
+        rows={analysis.rows}
+      />
+      <RankedGaps ranked={analysis.ranked} categories={analysis.categories} filter={filter} />
+      <GapTable rows={analysis.rows} hasPrevious={analysis.previous !== null} />
+    </div>
+  );
+}
