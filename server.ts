@@ -16,15 +16,15 @@ import { getEnv } from "./app/utils/env.server";
 import { isLang, LANG_COOKIE } from "./app/utils/i18n";
 
 const env = getEnv();
-const isProduction = env.NODE_ENV === "production";
+// `npm run dev` serves the source through Vite; everything else serves the production build, with
+// or without NODE_ENV=production (which only adds the requirement of an explicit SESSION_SECRET).
+const isDev = process.argv.includes("--dev");
 
 const db = openDatabase(env.databasePath);
 migrateDatabase(db);
 setDb(db);
 
-const viteDevServer = isProduction
-  ? undefined
-  : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
+const viteDevServer = isDev ? await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } })) : undefined;
 
 const app = express();
 app.disable("x-powered-by");
@@ -37,7 +37,7 @@ app.use((_req, res, next) => {
 
 app.use(
   helmet({
-    contentSecurityPolicy: isProduction
+    contentSecurityPolicy: !isDev
       ? {
           useDefaults: false,
           directives: {
@@ -116,7 +116,7 @@ app.all(
   "*",
   createRequestHandler({
     build,
-    mode: isProduction ? "production" : "development",
+    mode: isDev ? "development" : "production",
     getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
   }),
 );

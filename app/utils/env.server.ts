@@ -30,8 +30,11 @@ export function resolveDatabasePath(url: string): string {
 
 function loadSessionSecret(given: string | undefined, nodeEnv: string, databasePath: string): string {
   if (given && given !== DEFAULT_SECRET) return given;
-  if (nodeEnv === "production" && given !== undefined) {
-    throw new Error("SESSION_SECRET must not be the default value in production.");
+  if (nodeEnv === "production") {
+    throw new Error(
+      "SESSION_SECRET is required with NODE_ENV=production (and must not be the example value). " +
+        "Set it to a long random string, e.g. `openssl rand -base64 32`, or leave NODE_ENV unset to keep a generated one beside the database.",
+    );
   }
   // Outside an explicit production secret, keep one random secret beside the database so
   // sessions survive restarts without anyone having to configure anything.

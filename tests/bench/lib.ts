@@ -1,14 +1,16 @@
 /**
  * Helpers for tests/bench/bench.ts: start the built server on loopback, watch its memory, run one
- * autocannon scenario, and weigh the JavaScript a page ships. Nothing here knows Madura's routes.
+ * autocannon scenario or a fixed burst of distinct requests, and weigh the JavaScript a page ships.
+ * Nothing here knows Madura's routes.
  */
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
+import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 
 const LOOPBACK = "127.0.0.1";
@@ -29,8 +31,12 @@ export function freePort(): Promise<number> {
 export type RunningServer = {
   baseUrl: string;
   pid: number;
+  /** The server's SQLite file (DATABASE_URL), removed by stop(): read it before. */
+  databasePath: string;
   /** The last lines the server printed, for error messages. */
   logs(): string;
+  /** Undefined while the process runs; how it ended otherwise (it should not before stop()). */
+  exitStatus(): string | undefined;
   /** SIGTERM, SIGKILL after 5 s, then removes the temporary folder. Safe to call twice. */
   stop(): Promise<void>;
 };
@@ -54,14 +60,16 @@ export async function startServer(options: {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "madura-bench-"));
   const port = await freePort();
   const baseUrl = `http://${LOOPBACK}:${port}`;
+  const databasePath = path.join(dir, "bench.db");
   const child = spawn(process.execPath, ["--import", "tsx", entry], {
     cwd,
     env: {
       ...process.env,
       NODE_ENV: "production",
+      SESSION_SECRET: "bench-secret-not-for-production",
       HOST: LOOPBACK,
       PORT: String(port),
-      DATABASE_URL: path.join(dir, "bench.db"),
+      DATABASE_URL: databasePath,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -80,7 +88,9 @@ export async function startServer(options: {
   const server: RunningServer = {
     baseUrl,
     pid: child.pid ?? 0,
+    databasePath,
     logs: () => lines.join("\n"),
+    exitStatus: () => (running() ? undefined : `code ${child.exitCode}, signal ${child.signalCode}`),
     stop: () =>
       (stopping ??= (async () => {
         if (running()) {
@@ -232,6 +242,88 @@ export async function runScenario<Ctx>(
     cpuMsPerRequest: cpuBefore !== undefined && cpuAfter !== undefined && completed ? (cpuAfter - cpuBefore) / completed : undefined,
     peakRssMb: rss.takePeak(),
   };
+}
+
+/** One request of a burst: sent as is, with Content-Length set from the body. */
+export type BurstRequest = { method: string; path: string; headers?: Record<string, string>; body?: string };
+
+/** What came back for one request (body decoded, gzip undone), or why nothing did; `ms` from send to last byte. */
+export type BurstResponse =
+  | { ok: true; status: number; headers: http.IncomingHttpHeaders; body: string; ms: number }
+  | { ok: false; error: string; ms: number };
+
+export type BurstResult = {
+  /** In the order of the requests given. */
+  responses: BurstResponse[];
+  wallMs: number;
+  /** Server CPU time (user + system) spent during the burst, when /proc can tell. */
+  serverCpuMs: number | undefined;
+};
+
+function send(agent: http.Agent, url: URL, request: BurstRequest, timeoutMs: number): Promise<BurstResponse> {
+  const body = Buffer.from(request.body ?? "", "utf8");
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const fail = (error: Error) => resolve({ ok: false, error: error.message || error.name, ms: performance.now() - started });
+    const req = http.request(
+      url,
+      { method: request.method, agent, headers: { ...request.headers, "content-length": String(body.length) }, timeout: timeoutMs },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("error", fail);
+        res.on("end", () => {
+          const raw = Buffer.concat(chunks);
+          const text = res.headers["content-encoding"] === "gzip" ? gunzipSync(raw).toString("utf8") : raw.toString("utf8");
+          resolve({ ok: true, status: res.statusCode ?? 0, headers: res.headers, body: text, ms: performance.now() - started });
+        });
+      },
+    );
+    req.on("timeout", () => req.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)));
+    req.on("error", fail);
+    req.end(body);
+  });
+}
+
+/**
+ * Sends `requests` with at most `concurrency` in flight (each of `concurrency` workers takes the next
+ * one when its previous answer is in), on a fresh keep-alive agent so every burst opens its own
+ * connections, as a room of phones would. With as many workers as requests, all leave at once.
+ * Latency is measured per request from the moment it is sent, so it never includes waiting for a worker.
+ */
+export async function runBurst(
+  baseUrl: string,
+  requests: BurstRequest[],
+  options: { concurrency: number; timeoutMs?: number; serverPid?: number },
+): Promise<BurstResult> {
+  const { concurrency, timeoutMs = 10_000, serverPid } = options;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const responses: BurstResponse[] = new Array(requests.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < requests.length) {
+      const index = next++;
+      const request = requests[index]!;
+      responses[index] = await send(agent, new URL(request.path, baseUrl), request, timeoutMs);
+    }
+  };
+  const cpuBefore = serverPid === undefined ? undefined : procCpuMs(serverPid);
+  const started = performance.now();
+  try {
+    await Promise.all(Array.from({ length: Math.min(concurrency, requests.length) }, worker));
+  } finally {
+    agent.destroy();
+  }
+  const wallMs = performance.now() - started;
+  const cpuAfter = serverPid === undefined ? undefined : procCpuMs(serverPid);
+  return { responses, wallMs, serverCpuMs: cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined };
+}
+
+/** Nearest-rank percentile (p in 0–100) of unsorted values; 0 for none. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
 export type PageJavaScript = { page: string; gzipBytes: number; files: { source: string; gzipBytes: number }[] };
