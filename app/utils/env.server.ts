@@ -46,7 +46,7 @@ function loadSessionSecret(given: string | undefined, nodeEnv: string, databaseP
   return secret;
 }
 
-function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const result = EnvSchema.safeParse(source);
   if (!result.success) {
     throw new Error(`Invalid environment:\n${z.prettifyError(result.error)}`);
