@@ -103,6 +103,8 @@ export const en = {
   "orgs.empty.text": "Create an organization for each client you work with. You can invite their team once it exists.",
   "orgs.col.name": "Organization",
   "orgs.col.role": "Your role",
+  "orgs.col.maturity": "Maturity index",
+  "orgs.col.nextDue": "Next assessment",
   "orgs.col.members": "Members",
   "orgs.col.quiz": "Quiz answers",
   "orgs.new.title": "New organization",

@@ -105,6 +105,8 @@ export const es = {
   "orgs.empty.text": "Cree una organización por cada cliente con el que trabaja. Cuando exista, podrá invitar a su equipo.",
   "orgs.col.name": "Organización",
   "orgs.col.role": "Su rol",
+  "orgs.col.maturity": "Índice de madurez",
+  "orgs.col.nextDue": "Próxima evaluación",
   "orgs.col.members": "Miembros",
   "orgs.col.quiz": "Respuestas al cuestionario",
   "orgs.new.title": "Nueva organización",

@@ -6,10 +6,12 @@ import { LoginSchema } from "~/domain/account.schema";
 import { normalizeEmail, verifyLogin } from "~/models/user.server";
 import { parseForm, readFormData } from "~/utils/forms";
 import { detectLang, translate } from "~/utils/i18n";
-import { checkLimit, countAttempt, LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_IP, retryAfter } from "~/utils/rate-limit.server";
+import { checkLimit, countAttempt, LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_IP, retryAfter, passRetryAfter } from "~/utils/rate-limit.server";
 import { safeRedirect } from "~/utils/redirect";
 import { getUser, signIn } from "~/utils/session.server";
 import { useI18n } from "~/utils/use-i18n";
+
+export const headers = passRetryAfter;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
 
@@ -60,7 +62,7 @@ export default function Login() {
   return (
     <Page title={t("auth.login.title")} width="max-w-lg">
       <Form method="post" className="card relative space-y-5 p-6" noValidate>
-        {errors.form ? <FormMessage tone="error">{message(errors.form)}</FormMessage> : null}
+        {errors.form || errors.website ? <FormMessage tone="error">{message(errors.form ?? errors.website)}</FormMessage> : null}
         <Honeypot />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField name="email" type="email" label={t("auth.field.email")} autoComplete="username" required defaultValue={result?.values.email} error={errors.email} />

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireAssessment } from "~/models/assessment.server";
 import { csvResponse, slug } from "~/utils/csv.server";
 import { getCapabilityGaps } from "~/utils/gap-view.server";
-import { requireOrgAccess } from "~/utils/permissions.server";
+import { orgRouteWithoutPosts, requireOrgAccess } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireOrgAccess(request, params.orgId);
@@ -10,3 +10,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const rows = getCapabilityGaps(assessment.id).map((g) => [g.categoryKey, g.capabilityKey, g.current, g.ideal, g.gap, g.importance, g.priority]);
   return csvResponse(request, `gaps-${slug(assessment.name)}.csv`, ["category", "capability", "current", "ideal", "gap", "importance", "priority"], rows);
 }
+
+export const action = orgRouteWithoutPosts;

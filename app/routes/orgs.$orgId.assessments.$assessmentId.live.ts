@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireAssessment } from "~/models/assessment.server";
 import { getBoardData } from "~/utils/board.server";
-import { requireOrgAccess } from "~/utils/permissions.server";
+import { orgRouteWithoutPosts, requireOrgAccess } from "~/utils/permissions.server";
 
 /** The board's live data as JSON: polled by the facilitator's page instead of reloading it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -9,3 +9,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const assessment = requireAssessment(organization.id, params.assessmentId);
   return Response.json(getBoardData(assessment), { headers: { "Cache-Control": "no-store" } });
 }
+
+export const action = orgRouteWithoutPosts;

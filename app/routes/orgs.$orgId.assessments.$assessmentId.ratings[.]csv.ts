@@ -3,7 +3,7 @@ import { requireAssessment } from "~/models/assessment.server";
 import { listRatingsForExport } from "~/models/rating.server";
 import { getCategoryOf } from "~/utils/content.server";
 import { csvResponse, slug } from "~/utils/csv.server";
-import { requireOrgAccess } from "~/utils/permissions.server";
+import { orgRouteWithoutPosts, requireOrgAccess } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireOrgAccess(request, params.orgId);
@@ -14,3 +14,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     .map((r) => [r.participant, categoryOf.get(r.capabilityKey) ?? "", r.capabilityKey, r.current, r.ideal, r.comment]);
   return csvResponse(request, `ratings-${slug(assessment.name)}.csv`, ["participant", "category", "capability", "current", "ideal", "comment"], rows);
 }
+
+export const action = orgRouteWithoutPosts;

@@ -3,7 +3,7 @@ import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useIsProjector } from "~/components/app-shell";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import type { MessageKey } from "~/utils/i18n";
-import { can, requireOrgAccess } from "~/utils/permissions.server";
+import { can, orgRouteWithoutPosts, requireOrgAccess } from "~/utils/permissions.server";
 import { useI18n } from "~/utils/use-i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -58,3 +58,5 @@ export default function OrganizationLayout() {
 }
 
 export const ErrorBoundary = GeneralErrorBoundary;
+
+export const action = orgRouteWithoutPosts;

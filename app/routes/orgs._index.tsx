@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, Page } from "~/components/page";
+import { nextAssessmentDue } from "~/domain/workshop";
 import { listOrganizationsForUser } from "~/models/organization.server";
+import { getMaturityHistory } from "~/utils/gap-view.server";
 import { detectLang, translate } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
 import { useI18n } from "~/utils/use-i18n";
@@ -10,12 +12,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { organizations: listOrganizationsForUser(user.id), title: `${translate(detectLang(request), "orgs.title")} · Madura` };
+  const organizations = listOrganizationsForUser(user.id).map((org) => {
+    const last = getMaturityHistory(org.id).at(-1);
+    return { ...org, maturity: last?.overall ?? null, nextDue: last ? nextAssessmentDue(new Date(last.lockedAt)).getTime() : null };
+  });
+  return { organizations, now: Date.now(), title: `${translate(detectLang(request), "orgs.title")} · Madura` };
 }
 
 export default function Organizations() {
-  const { organizations } = useLoaderData<typeof loader>();
-  const { t, number } = useI18n();
+  const { organizations, now } = useLoaderData<typeof loader>();
+  const { t, number, date } = useI18n();
   const newButton = (
     <Link to="/orgs/new" className="btn btn-primary">
       {t("orgs.new")}
@@ -32,6 +38,8 @@ export default function Organizations() {
               <tr>
                 <th scope="col" className="px-4 py-3">{t("orgs.col.name")}</th>
                 <th scope="col" className="px-4 py-3">{t("orgs.col.role")}</th>
+                <th scope="col" className="px-4 py-3 text-right">{t("orgs.col.maturity")}</th>
+                <th scope="col" className="px-4 py-3">{t("orgs.col.nextDue")}</th>
                 <th scope="col" className="px-4 py-3 text-right">{t("orgs.col.members")}</th>
                 <th scope="col" className="px-4 py-3 text-right">{t("orgs.col.quiz")}</th>
               </tr>
@@ -46,6 +54,12 @@ export default function Organizations() {
                     {org.industry ? <span className="block text-sm text-ink-soft">{org.industry}</span> : null}
                   </td>
                   <td className="px-4 py-3">{t(`role.${org.role}`)}</td>
+                  <td className="tabular px-4 py-3 text-right font-semibold">
+                    {org.maturity === null ? "–" : number(org.maturity, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}
+                  </td>
+                  <td className={`px-4 py-3 ${org.nextDue !== null && org.nextDue < now ? "font-semibold text-accent" : ""}`}>
+                    {org.nextDue === null ? "–" : `${org.nextDue < now ? "⚠ " : ""}${date(org.nextDue)}`}
+                  </td>
                   <td className="tabular px-4 py-3 text-right">{number(org.members)}</td>
                   <td className="tabular px-4 py-3 text-right">{number(org.quizResults)}</td>
                 </tr>

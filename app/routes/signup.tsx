@@ -6,11 +6,13 @@ import { SignupSchema } from "~/domain/account.schema";
 import { createUser } from "~/models/user.server";
 import { parseForm, readFormData } from "~/utils/forms";
 import { detectLang, translate } from "~/utils/i18n";
-import { checkLimit, countAttempt, retryAfter, SIGNUPS_PER_IP } from "~/utils/rate-limit.server";
+import { checkLimit, countAttempt, retryAfter, SIGNUPS_PER_IP, passRetryAfter } from "~/utils/rate-limit.server";
 import { safeRedirect } from "~/utils/redirect";
 import { getUser, signIn } from "~/utils/session.server";
 import { signupPolicy } from "~/utils/signup-policy.server";
 import { useI18n } from "~/utils/use-i18n";
+
+export const headers = passRetryAfter;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
 
@@ -55,7 +57,7 @@ export default function Signup() {
     <Page title={t(firstRun ? "auth.signup.firstRunTitle" : "auth.signup.title")} lead={t(firstRun ? "auth.signup.firstRunLead" : "auth.signup.lead")} width="max-w-lg">
       {allowed ? (
         <Form method="post" className="card relative space-y-5 p-6" noValidate>
-          {errors.form ? <FormMessage tone="error">{message(errors.form)}</FormMessage> : null}
+          {errors.form || errors.website ? <FormMessage tone="error">{message(errors.form ?? errors.website)}</FormMessage> : null}
           <Honeypot />
           <input type="hidden" name="redirectTo" value={redirectTo} />
           <TextField name="name" label={t("auth.field.name")} autoComplete="name" required defaultValue={result?.values.name} error={errors.name} />

@@ -7,13 +7,15 @@ import { getParticipantRatings } from "~/models/rating.server";
 import { getLocalizedModel } from "~/utils/content.server";
 import { readFormData } from "~/utils/forms";
 import { detectLang, translate } from "~/utils/i18n";
-import { retryAfter } from "~/utils/rate-limit.server";
+import { retryAfter, passRetryAfter } from "~/utils/rate-limit.server";
 import { submitRatings } from "~/utils/rating-post.server";
 import type { RouteHandle } from "~/utils/route-handle";
 import { useI18n } from "~/utils/use-i18n";
 
 /** No React on the phone; /rate.js only saves each tap in the background where it can. */
 export const handle: RouteHandle = { hydrate: false, scripts: ["/rate.js"] };
+
+export const headers = passRetryAfter;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }, { name: "robots", content: "noindex" }];
 

@@ -2,7 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { parseEnv, resolveDatabasePath } from "./env.server";
+import { parseEnv as parse, resolveDatabasePath } from "./env.server";
+
+const parseEnv = (vars: Record<string, string>) => parse(vars as NodeJS.ProcessEnv);
 
 const dirs: string[] = [];
 function tempDb() {

@@ -31,3 +31,12 @@ export async function requireOrgAccess(request: Request, orgId: string | undefin
   if (!can(membership.role, permission)) throw new Response("Forbidden", { status: 403 });
   return { user, organization: membership.organization, role: membership.role };
 }
+
+/**
+ * For routes under /orgs/:orgId that take no posts (layouts, files, JSON): the guard still runs
+ * first, so a stranger gets the same 404 as everywhere else and only a member learns it is a 405.
+ */
+export async function orgRouteWithoutPosts({ request, params }: { request: Request; params: { orgId?: string } }): Promise<never> {
+  await requireOrgAccess(request, params.orgId);
+  throw new Response("Method not allowed", { status: 405, headers: { Allow: "GET" } });
+}

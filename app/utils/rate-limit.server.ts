@@ -42,9 +42,18 @@ export function resetLimits(): void {
 /** Ten wrong passwords per account per 15 minutes; an office behind one IP gets far more room. */
 export const LOGIN_FAILURES_PER_ACCOUNT: Limit = { name: "login-account", max: 10, windowMs: 15 * 60 * 1000 };
 export const LOGIN_FAILURES_PER_IP: Limit = { name: "login-ip", max: 300, windowMs: 15 * 60 * 1000 };
-export const SIGNUPS_PER_IP: Limit = { name: "signup-ip", max: 100, windowMs: 60 * 60 * 1000 };
+export const SIGNUPS_PER_IP: Limit = { name: "signup-ip", max: 300, windowMs: 60 * 60 * 1000 };
 
 /** Seconds until the limit lifts, for the Retry-After header of a 429. */
 export function retryAfter(state: LimitState): HeadersInit {
   return { "Retry-After": String(state.retryAfterSeconds) };
+}
+
+/**
+ * Remix keeps only Set-Cookie from an action's headers unless the route says otherwise; routes that
+ * answer 429 export this so Retry-After reaches the client.
+ */
+export function passRetryAfter({ actionHeaders }: { actionHeaders: Headers }): HeadersInit {
+  const retry = actionHeaders.get("Retry-After");
+  return retry ? { "Retry-After": retry } : {};
 }
