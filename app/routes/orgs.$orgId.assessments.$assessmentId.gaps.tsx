@@ -7,7 +7,7 @@ import { RankedGaps } from "~/components/ranked-gaps";
 import { requireAssessment } from "~/models/assessment.server";
 import { getGapAnalysis } from "~/utils/gap-view.server";
 import { detectLang, translate } from "~/utils/i18n";
-import { requireOrgAccess } from "~/utils/permissions.server";
+import { orgRouteWithoutPosts, requireOrgAccess } from "~/utils/permissions.server";
 import { useI18n } from "~/utils/use-i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
@@ -22,6 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     analysis: getGapAnalysis(assessment, lang),
   };
 }
+
+export const action = orgRouteWithoutPosts;
 
 export default function GapsPage() {
   const { assessment, analysis } = useLoaderData<typeof loader>();

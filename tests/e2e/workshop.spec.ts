@@ -1,0 +1,261 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { createOrganization, location, signUp } from "./accounts";
+import { expectAccessible, failOnConsoleErrors, screenshot, VIEWPORTS } from "./fixtures";
+
+/** The 25 capability keys per step of the participant's page (INTERFACES "Capability model keys"). */
+const STEPS = [
+  ["business-intelligence", "customer-strategy", "customer-processes", "customer-products", "knowledge-management"],
+  ["talent-acquisition", "talent-alignment", "talent-training", "talent-retention", "workforce-management"],
+  ["channel-management", "integrated-sales", "billing", "service-delivery", "automated-channels", "cx-intelligence", "quality-management"],
+  [
+    "technology-roadmap",
+    "applications",
+    "technology-architecture",
+    "communications",
+    "security",
+    "data-management",
+    "physical-environment",
+    "systems-integration",
+  ],
+] as const;
+const CAPABILITIES = STEPS.flat();
+
+const TEXT = {
+  es: { join: "Entrar", code: "Código del taller", name: "Su nombre", next: "Siguiente", finish: "Terminar", locked: "Quien facilita cerró esta evaluación", thanks: "Gracias" },
+  en: { join: "Join", code: "Workshop code", name: "Your name", next: "Next", finish: "Finish", locked: "The facilitator has locked this assessment", thanks: "Thank you" },
+} as const;
+
+type Lang = keyof typeof TEXT;
+
+/**
+ * How each participant votes: everyone agrees within one level except on business intelligence,
+ * where today's votes are 1, 3 and 2 (two levels apart). Goals are never below today, so no
+ * "check your goals" stop. Medians: today 2 everywhere, goal 3.
+ */
+const PARTICIPANTS = [
+  { name: "María José", lang: "es", current: (key: string) => (key === "business-intelligence" ? 1 : 2), ideal: () => 3 },
+  { name: "Íñigo Peña", lang: "es", current: () => 3, ideal: () => 4 },
+  { name: "Grace", lang: "en", current: () => 2, ideal: () => 3 },
+] as const satisfies readonly { name: string; lang: Lang; current: (key: string) => number; ideal: (key: string) => number }[];
+
+async function phone(browser: Browser, lang: Lang) {
+  const context = await browser.newContext({ viewport: VIEWPORTS.phone, locale: lang === "es" ? "es-ES" : "en-US", hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  return { context, page, noConsoleErrors: failOnConsoleErrors(page) };
+}
+
+/** A level button: the radio is visually hidden inside its label, so tap the label as a person would. */
+function level(page: Page, field: string, value: number) {
+  return page.locator("label").filter({ has: page.locator(`input[name="${field}"][value="${value}"]`) });
+}
+
+function csvRows(text: string): string[][] {
+  // Names and keys here hold no commas, quotes or line breaks, so a plain split is exact.
+  return text
+    .split("\r\n")
+    .filter((line) => line !== "")
+    .map((line) => line.split(","));
+}
+
+test("a live workshop: three phones join and vote in two languages, the board follows live, consensus, lock and exports", async ({ browser, playwright, baseURL }) => {
+  test.setTimeout(90_000);
+  const started = Date.now();
+
+  // The consultant: an account over HTTP, then everything else in a desktop browser.
+  const account = await signUp(playwright, baseURL!, "facilitator", { lang: "en" });
+  const facilitatorContext = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: "en-US", storageState: await account.api.storageState() });
+  await account.api.dispose();
+  const board = await facilitatorContext.newPage();
+  const boardConsoleErrors = failOnConsoleErrors(board);
+
+  await board.goto("/orgs/new");
+  await board.getByLabel("Name", { exact: true }).fill(`Workshop client ${Date.now()}`);
+  await board.getByRole("button", { name: "Create organization" }).click();
+  await expect(board).toHaveURL(/\/orgs\/(?!new$)[\w-]+$/);
+  await board.getByRole("link", { name: "New assessment" }).click();
+  await board.getByLabel("Name", { exact: true }).fill("2026 H2");
+  await board.getByRole("radio", { name: /Live workshop/ }).check();
+  await board.getByRole("button", { name: "Create assessment" }).click();
+  await expect(board).toHaveURL(/\/orgs\/[\w-]+\/assessments\/(?!new$)[\w-]+$/);
+  const assessmentPath = new URL(board.url()).pathname;
+
+  const code = (await board.getByTestId("join-code").textContent())?.trim() ?? "";
+  expect(code).toMatch(/^[A-Z0-9]{6}$/);
+  expect(code).not.toMatch(/[0O1IL5S2Z]/);
+  await expect(board.getByTestId("participant-count")).toHaveText("0");
+  await expect(board.locator("svg").first()).toBeVisible();
+  // A reload would lose this marker: the count must change while it survives.
+  await board.evaluate(() => Object.assign(window, { __sameDocument: true }));
+
+  // Three participants on phones, all at once, as in a room.
+  const phones = await Promise.all(PARTICIPANTS.map((p) => phone(browser, p.lang)));
+  const tokens = await Promise.all(
+    PARTICIPANTS.map(async (participant, index) => {
+      const { page } = phones[index]!;
+      const t = TEXT[participant.lang];
+      await page.goto("/join");
+      await expect(page.locator("html")).toHaveAttribute("lang", participant.lang);
+      if (index === 0) await expectAccessible(page);
+      await page.getByLabel(t.code).fill(index === 2 ? `${code.slice(0, 3)}-${code.slice(3)}`.toLowerCase() : code.toLowerCase());
+      await page.getByLabel(t.name).fill(participant.name);
+      await page.getByRole("button", { name: t.join }).click();
+      await expect(page).toHaveURL(/\/w\/[\w-]{43,}(\?.*)?$/);
+      return new URL(page.url()).pathname.split("/")[2]!;
+    }),
+  );
+
+  await expect(board.getByTestId("participant-count")).toHaveText("3", { timeout: 10_000 });
+  expect(await board.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+
+  await Promise.all(
+    PARTICIPANTS.map(async (participant, index) => {
+      const { page } = phones[index]!;
+      const t = TEXT[participant.lang];
+      for (const [stepIndex, keys] of STEPS.entries()) {
+        const step = stepIndex + 1;
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        await expect(page.locator("[data-rating-card]")).toHaveCount(keys.length);
+        if (step === 1 && index !== 1) {
+          // One phone page per language, before any vote: axe and a picture.
+          if (index === 0) await expectAccessible(page);
+          await screenshot(page, `workshop-rate-${participant.lang}-phone`);
+        }
+        for (const key of keys) {
+          await level(page, `${key}.current`, participant.current(key)).click();
+          await level(page, `${key}.ideal`, participant.ideal()).click();
+        }
+        await expect(page.locator(`input[name="${keys[0]}.current"][value="${participant.current(keys[0])}"]`)).toBeChecked();
+        await page.getByRole("button", { name: step === STEPS.length ? t.finish : t.next }).click();
+        await expect(page).toHaveURL(step === STEPS.length ? /\?step=done$/ : new RegExp(`\\?step=${step + 1}$`));
+      }
+      await expect(page.getByRole("heading", { level: 1 })).toContainText(t.thanks);
+    }),
+  );
+
+  // The board caught up on its own; then the facilitator shows the room the results.
+  await expect(board.getByTestId("voter-count")).toHaveText("3", { timeout: 10_000 });
+  expect(await board.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  await expect(board.getByTestId("disagreement")).toHaveCount(0);
+  await board.getByRole("button", { name: "Show results to the room" }).click();
+  await expect(board.getByRole("button", { name: "Hide results" })).toBeVisible();
+  const flagged = board.getByTestId("board-tile").filter({ has: board.getByTestId("disagreement") });
+  await expect(flagged).toHaveCount(1);
+  await expect(flagged.getByRole("heading")).toHaveText("Business intelligence");
+  await expect(board.getByTestId("board-tile").filter({ hasText: "Business intelligence" })).toContainText("3 votes");
+  await expectAccessible(board);
+  await screenshot(board, "workshop-board-desktop");
+  await board.goto(`${assessmentPath}?view=projector`);
+  await expect(board.getByTestId("join-code")).toHaveText(code);
+  await expect(board.getByTestId("disagreement")).toHaveCount(1);
+  await screenshot(board, "workshop-board-projector");
+
+  // A vote outside 1–4, posted by hand: refused, with a message, and nothing of the post is kept.
+  const english = phones[2]!.page;
+  const refused = await english.request.post(`/w/${tokens[2]}`, {
+    form: { step: "1", "business-intelligence.current": "7", "business-intelligence.ideal": "4", "customer-strategy.current": "1", "customer-strategy.ideal": "1" },
+    headers: { "Accept-Language": "en" },
+    maxRedirects: 0,
+  });
+  expect(refused.status()).toBe(400);
+  const refusedHtml = await refused.text();
+  expect(refusedHtml).toContain('lang="en"');
+  const fieldMessage = refusedHtml.match(/<p id="business-intelligence\.current-error"[^>]*>(.*?)<\/p>/)?.[1]?.replace(/<[^>]+>/g, "");
+  // Soft: a wrong message should not hide whether the rest of the workshop works.
+  expect.soft(fieldMessage, "the message at the wrong field, in the participant's language").toBe("⚠ Choose a level from 1 to 4.");
+  expect(refusedHtml).not.toContain('id="customer-strategy.current-error"');
+
+  // Consensus: pre-filled from the medians; the facilitator agrees one capability and locks.
+  await board.goto(assessmentPath);
+  await board.getByRole("link", { name: "Agree the consensus" }).click();
+  await expect(board).toHaveURL(`${assessmentPath}/consensus`);
+  const prefilled = await board.locator("select").evaluateAll((selects) => Object.fromEntries(selects.map((s) => [(s as HTMLSelectElement).name, (s as HTMLSelectElement).value])));
+  expect(prefilled).toEqual(Object.fromEntries(CAPABILITIES.flatMap((key) => [[`${key}.current`, "2"], [`${key}.ideal`, "3"], [`${key}.importance`, "2"]])));
+  await expectAccessible(board);
+  await screenshot(board, "workshop-consensus-desktop");
+  await board.getByLabel("Today's level for Business intelligence").selectOption("1");
+  await board.getByLabel("Goal level for Business intelligence").selectOption("4");
+  await board.getByLabel("Importance of Business intelligence").selectOption("3");
+  await board.getByLabel("Rationale for Business intelligence").fill("Reports take weeks; the room split on how bad it is.");
+  await board.getByRole("button", { name: "Save consensus" }).click();
+  await expect(board.getByText("Consensus saved.")).toBeVisible();
+  await board.getByRole("button", { name: "Lock assessment…" }).click();
+  await expect(board).toHaveURL(/\?confirm=lock$/);
+  await board.getByRole("button", { name: "Lock now" }).click();
+  await expect(board).toHaveURL(assessmentPath);
+  await expect(board.getByText(/^Locked on .+\. The next assessment is due on .+\.$/)).toBeVisible();
+  await expect(board.getByTestId("join-code")).toHaveCount(0);
+
+  // After the lock the participants see it, and a further vote is refused.
+  const spanish = phones[0]!.page;
+  await spanish.goto(`/w/${tokens[0]}?step=1`);
+  await expect(spanish.getByText(TEXT.es.locked).first()).toBeVisible();
+  await expect(spanish.locator('input[type="radio"]:not([disabled])')).toHaveCount(0);
+  const late = await spanish.request.post(`/w/${tokens[0]}`, { form: { step: "1", "business-intelligence.current": "4", "business-intelligence.ideal": "4" }, maxRedirects: 0 });
+  expect(late.status()).toBe(409);
+
+  // Exports.
+  const ratingsCsv = await board.request.get(`${assessmentPath}/ratings.csv`);
+  expect(ratingsCsv.status()).toBe(200);
+  expect(ratingsCsv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  const ratingsBody = await ratingsCsv.body();
+  expect([...ratingsBody.subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+  const [ratingsHeader, ...ratings] = csvRows(ratingsBody.toString("utf8"));
+  expect(ratingsHeader).toEqual(["participant", "category", "capability", "current", "ideal", "comment"]);
+  expect(ratings).toHaveLength(75);
+  expect(new Set(ratings.map((row) => row[0]))).toEqual(new Set(PARTICIPANTS.map((p) => p.name)));
+  for (const [index, participant] of PARTICIPANTS.entries()) {
+    const mine = ratings.filter((row) => row[0] === participant.name);
+    expect(mine.map((row) => row[2]).sort()).toEqual([...CAPABILITIES].sort());
+    // Nothing changed after the refused posts (the 7 and the late one).
+    for (const row of mine) expect(row.slice(3), `${participant.name} ${row[2]} (${index})`).toEqual([String(participant.current(row[2]!)), String(participant.ideal()), ""]);
+  }
+  const excel = await board.request.get(`${assessmentPath}/ratings.csv?excel=1`);
+  expect([...(await excel.body()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+
+  const gapsCsv = await board.request.get(`${assessmentPath}/gaps.csv`);
+  expect(gapsCsv.status()).toBe(200);
+  const [gapsHeader, ...gaps] = csvRows((await gapsCsv.body()).toString("utf8"));
+  expect(gapsHeader).toEqual(["category", "capability", "current", "ideal", "gap", "importance", "priority"]);
+  expect(gaps).toHaveLength(25);
+  expect(gaps.map((row) => row[1])).toEqual(CAPABILITIES);
+  expect(gaps[0]).toEqual(["business-process", "business-intelligence", "1", "4", "3", "3", "9"]);
+  // Everything else took its median at the lock: today 2, goal 3.
+  for (const row of gaps.slice(1)) expect(row.slice(2), row[1]).toEqual(["2", "3", "1", "2", "2"]);
+
+  boardConsoleErrors();
+  for (const { noConsoleErrors, context } of phones) {
+    noConsoleErrors();
+    await context.close();
+  }
+  await facilitatorContext.close();
+  test.info().annotations.push({ type: "duration", description: `${Math.round((Date.now() - started) / 1000)} s` });
+});
+
+test("the board keeps polling without errors when its tab is busy longer than the poll interval", async ({ browser, playwright, baseURL }) => {
+  const account = await signUp(playwright, baseURL!, "busy-facilitator", { lang: "en" });
+  const orgId = await createOrganization(account.api, `Busy client ${Date.now()}`);
+  const created = await account.api.post(`/orgs/${orgId}/assessments/new`, { form: { name: "2026 H2", mode: "workshop" }, maxRedirects: 0 });
+  expect(created.status()).toBe(303);
+  const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: "en-US", storageState: await account.api.storageState() });
+  await account.api.dispose();
+  const page = await context.newPage();
+  const noConsoleErrors = failOnConsoleErrors(page);
+  await page.goto(location(created));
+  await expect(page.getByTestId("participant-count")).toHaveText("0");
+
+  // A projector laptop under load: the page's main thread stalls while a poll's answer arrives
+  // (here for 3 s, longer than the 2.5 s between polls), then the next poll is due at once.
+  for (let i = 0; i < 3; i += 1) {
+    await page.waitForRequest(/\/live\.data/);
+    await page.evaluate(() => {
+      const end = Date.now() + 3_000;
+      while (Date.now() < end) {
+        // busy
+      }
+    });
+  }
+  await page.waitForTimeout(3_000);
+  await expect(page.getByTestId("participant-count")).toHaveText("0");
+  noConsoleErrors();
+  await context.close();
+});
