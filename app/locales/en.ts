@@ -14,6 +14,8 @@ export const en = {
   "home.lead": "Find out in two minutes with a four-question quiz, then turn the answer into a plan your whole team owns.",
   "home.cta": "Take the quiz",
   "home.ctaHint": "Four questions, no account needed.",
+  "home.joinPrompt": "In a workshop?",
+  "home.joinLink": "Enter the code on the screen",
   "home.journeys": "Built for three kinds of work",
   "home.exec.title": "Executives",
   "home.exec.text": "Take the quiz, see where your organization stands and what the next level looks like, and compare with your peers.",

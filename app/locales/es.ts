@@ -16,6 +16,8 @@ export const es = {
   "home.lead": "Descúbralo en dos minutos con un cuestionario de cuatro preguntas y convierta la respuesta en un plan que todo su equipo haga suyo.",
   "home.cta": "Responder el cuestionario",
   "home.ctaHint": "Cuatro preguntas, sin crear una cuenta.",
+  "home.joinPrompt": "¿Está en un taller?",
+  "home.joinLink": "Escriba el código de la pantalla",
   "home.journeys": "Pensado para tres tipos de trabajo",
   "home.exec.title": "Directivos",
   "home.exec.text": "Responda el cuestionario, vea en qué punto está su organización y cómo es el siguiente nivel, y compárese con sus pares.",

@@ -45,6 +45,9 @@ export default function Index() {
             </Link>
             <span className="text-ink-soft">{t("home.ctaHint")}</span>
           </div>
+          <p className="mt-4">
+            {t("home.joinPrompt")} <Link to="/join">{t("home.joinLink")}</Link>
+          </p>
           {signedIn ? (
             <p className="mt-6">
               <Link to="/orgs" className="font-semibold">
