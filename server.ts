@@ -127,6 +127,11 @@ const server: Server = app.listen(env.PORT, env.HOST, () => {
   console.log(`Madura listening on http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}`);
 });
 
+// A room of phones on one Wi-Fi keeps connections open between taps; outlive typical proxies'
+// 60 s so an idle socket is never closed under a request that is just arriving.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+
 closeWithGrace({ delay: 10_000 }, async ({ err }) => {
   if (err) console.error(err);
   // Stop accepting, let in-flight requests finish, then close the database last.

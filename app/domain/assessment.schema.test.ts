@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { consensusPostSchema, JoinSchema, NewAssessmentSchema, ratingPostSchema, type RatingInput } from "./assessment.schema";
 import { CATEGORY_KEYS } from "./capability-model";
+import { isMessageKey } from "~/utils/i18n";
 
 const KEYS: string[] = Object.values(CATEGORY_KEYS).flat();
 
@@ -201,5 +202,21 @@ describe("consensusPostSchema", () => {
 
   it("ignores fields it does not know", () => {
     expect(ok({ "billing.current": "2", "billing.ideal": "2", "made-up.current": "9", other: "x" }).entries).toHaveLength(1);
+  });
+});
+
+describe("messages", () => {
+  it("are keys both languages translate, for every field a participant or facilitator can get wrong", () => {
+    const results = [
+      ratingPostSchema(KEYS).safeParse({ "billing.current": "7", "billing.ideal": "0", "billing.comment": "x".repeat(1001) }),
+      consensusPostSchema(KEYS).safeParse({ "billing.current": "9", "billing.ideal": "3", "billing.importance": "4", "security.current": "2", "applications.rationale": "x".repeat(2001) }),
+      NewAssessmentSchema.safeParse({ name: "", mode: "x" }),
+      NewAssessmentSchema.safeParse({ name: "x".repeat(121), mode: "solo" }),
+      JoinSchema.safeParse({ code: "", name: "", website: "bot" }),
+      JoinSchema.safeParse({ code: "x".repeat(21), name: "x".repeat(61) }),
+    ];
+    const messages = results.flatMap((result) => Object.values(issuesOf(result)));
+    expect(messages.length).toBeGreaterThanOrEqual(14);
+    expect(messages.filter((message) => !isMessageKey(message))).toEqual([]);
   });
 });

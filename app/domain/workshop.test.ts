@@ -121,16 +121,16 @@ describe("summarizeVotes", () => {
     expect(DISAGREEMENT_SPREAD).toBe(2);
   });
 
-  it.each<[string, Vote[], boolean]>([
-    ["all agree", [vote(2, 3), vote(2, 3), vote(2, 3)], false],
-    ["one level apart on both", [vote(2, 3), vote(3, 4), vote(2, 4)], false],
-    ["two levels apart today", [vote(1, 3), vote(3, 3)], true],
-    ["two levels apart on the goal", [vote(2, 2), vote(2, 4)], true],
-    ["three levels apart today", [vote(1, 4), vote(4, 4)], true],
-    ["a lone outlier among many", [vote(3, 3), vote(3, 3), vote(3, 3), vote(3, 3), vote(1, 3)], true],
-    ["nulls do not widen the spread", [vote(3, null), vote(null, 1), vote(3, 1)], false],
-    ["a single vote", [vote(1, 4)], false],
-  ])("disagreement when %s: %s", (_name, votes, expected) => {
+  it.each<[string, boolean, Vote[]]>([
+    ["all agree", false, [vote(2, 3), vote(2, 3), vote(2, 3)]],
+    ["one level apart on both", false, [vote(2, 3), vote(3, 4), vote(2, 4)]],
+    ["two levels apart today", true, [vote(1, 3), vote(3, 3)]],
+    ["two levels apart on the goal", true, [vote(2, 2), vote(2, 4)]],
+    ["three levels apart today", true, [vote(1, 4), vote(4, 4)]],
+    ["a lone outlier among many", true, [vote(3, 3), vote(3, 3), vote(3, 3), vote(3, 3), vote(1, 3)]],
+    ["nulls do not widen the spread", false, [vote(3, null), vote(null, 1), vote(3, 1)]],
+    ["a single vote", false, [vote(1, 4)]],
+  ])("when %s, disagreement is %s", (_name, expected, votes) => {
     expect(summarizeVotes(votes).disagreement).toBe(expected);
   });
 });

@@ -27,12 +27,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+let consensusSchema: ReturnType<typeof consensusPostSchema> | undefined;
+const getConsensusSchema = () => (consensusSchema ??= consensusPostSchema(getCapabilityKeys()));
+
 type Result = { errors: Record<string, string>; values?: Record<string, string>; saved?: boolean };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organization } = await requireOrgAccess(request, params.orgId, "run-assessments");
   const assessment = requireAssessment(organization.id, params.assessmentId);
-  const form = parseForm(consensusPostSchema(getCapabilityKeys()), await readFormData(request));
+  const form = parseForm(getConsensusSchema(), await readFormData(request));
   if (!form.ok) return data<Result>({ errors: form.errors, values: form.values }, { status: 400 });
   const { entries, intent } = form.data;
   const lock = intent === "lock";
