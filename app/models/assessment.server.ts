@@ -59,7 +59,9 @@ export function listAssessments(organizationId: string): AssessmentListItem[] {
   return getDb()
     .select({
       assessment: assessments,
-      participantCount: sql<number>`(select count(*) from ${participants} p where p.assessment_id = ${assessments.id})`,
+      // Spelled out: drizzle renders a column inside a select field unqualified, which the subquery
+      // would resolve against its own table.
+      participantCount: sql<number>`(select count(*) from participants p where p.assessment_id = "assessments"."id")`,
     })
     .from(assessments)
     .where(eq(assessments.organizationId, organizationId))

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/connection.server";
-import { memberships, organizations, quizResults, type Role } from "../../db/schema";
+import { memberships, organizations, type Role } from "../../db/schema";
 import type { Lang } from "~/utils/i18n";
 import { randomId, randomToken } from "~/utils/tokens.server";
 
@@ -42,8 +42,10 @@ export function listOrganizationsForUser(userId: string): OrganizationSummary[] 
       name: organizations.name,
       industry: organizations.industry,
       role: memberships.role,
-      members: sql<number>`(select count(*) from ${memberships} m where m.organization_id = ${organizations.id})`,
-      quizResults: sql<number>`(select count(*) from ${quizResults} q where q.organization_id = ${organizations.id})`,
+      // Spelled out: drizzle renders a column inside a select field unqualified ("id"), which the
+      // subquery would resolve against its own table.
+      members: sql<number>`(select count(*) from memberships m where m.organization_id = "organizations"."id")`,
+      quizResults: sql<number>`(select count(*) from quiz_results q where q.organization_id = "organizations"."id")`,
     })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))

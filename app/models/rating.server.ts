@@ -16,13 +16,15 @@ export function saveRatings(participantId: string, assessmentId: string, input: 
     (tx) => {
       const status = tx.select({ status: assessments.status }).from(assessments).where(eq(assessments.id, assessmentId)).get()?.status;
       if (status !== "open") return "locked";
-      for (const rating of input) {
-        const values = { current: rating.current, ideal: rating.ideal, comment: rating.comment, updatedAt: new Date(now) };
-        tx.insert(ratings)
-          .values({ participantId, assessmentId, capabilityKey: rating.capabilityKey, ...values })
-          .onConflictDoUpdate({ target: [ratings.participantId, ratings.capabilityKey], set: values })
-          .run();
-      }
+      if (input.length === 0) return "saved";
+      // One multi-row upsert instead of one statement per capability.
+      tx.insert(ratings)
+        .values(input.map((r) => ({ participantId, assessmentId, capabilityKey: r.capabilityKey, current: r.current, ideal: r.ideal, comment: r.comment, updatedAt: new Date(now) })))
+        .onConflictDoUpdate({
+          target: [ratings.participantId, ratings.capabilityKey],
+          set: { current: sql`excluded.current`, ideal: sql`excluded.ideal`, comment: sql`excluded.comment`, updatedAt: sql`excluded.updated_at` },
+        })
+        .run();
       return "saved";
     },
     { behavior: "immediate" },
