@@ -21,10 +21,9 @@ const level = (message: string) =>
   z
     .string()
     .trim()
-    .regex(/^[1-4]$/, message)
-    .transform(Number)
-    .optional()
-    .or(z.literal("").transform(() => undefined));
+    .regex(/^[1-4]?$/, message)
+    .transform((v) => (v === "" ? undefined : Number(v)))
+    .optional();
 
 export type RatingInput = { capabilityKey: string; current: number | null; ideal: number | null; comment: string };
 
@@ -62,10 +61,9 @@ export function consensusPostSchema(capabilityKeys: readonly string[]) {
     shape[`${key}.importance`] = z
       .string()
       .trim()
-      .regex(/^[1-3]$/, "consensus.error.importance")
-      .transform(Number)
-      .optional()
-      .or(z.literal("").transform(() => undefined));
+      .regex(/^[1-3]?$/, "consensus.error.importance")
+      .transform((v) => (v === "" ? undefined : Number(v)))
+      .optional();
     shape[`${key}.rationale`] = z.string().trim().max(2000, "form.error.tooLong").optional();
   }
   shape.intent = z.enum(["save", "review-lock", "lock"]).optional();

@@ -249,7 +249,7 @@ export const en = {
   "rate.saveFailed": "Not saved yet. It will be saved when you continue.",
   "rate.locked": "The facilitator has locked this assessment. Thank you for taking part.",
   "rate.error.summary": "Some answers could not be saved. Check the messages below.",
-  "rate.error.level": "Choose a level from 1 to 4.",
+  "rating.error.level": "Choose a level from 1 to 4.",
   "rate.error.tooMany": "Too many saves in a short time. Wait a moment and try again.",
   "rate.done.title": "Thank you, {name}",
   "rate.done.text": "You rated {rated} of {total} capabilities. Your votes are saved.",

@@ -251,7 +251,7 @@ export const es = {
   "rate.saveFailed": "Aún no se guardó. Se guardará cuando continúe.",
   "rate.locked": "Quien facilita cerró esta evaluación. Gracias por participar.",
   "rate.error.summary": "Algunas respuestas no se pudieron guardar. Revise los mensajes más abajo.",
-  "rate.error.level": "Elija un nivel del 1 al 4.",
+  "rating.error.level": "Elija un nivel del 1 al 4.",
   "rate.error.tooMany": "Demasiados envíos en poco tiempo. Espere un momento y vuelva a intentarlo.",
   "rate.done.title": "Gracias, {name}",
   "rate.done.text": "Calificó {rated} de {total} capacidades. Sus votos están guardados.",

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useFetcher, useLoaderData, useParams, useSearchParams } from "@remix-run/react";
-import { useEffect } from "react";
+import { Form, Link, useLoaderData, useParams, useSearchParams } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { JoinPanel } from "~/components/join-panel";
 import { WorkshopBoard } from "~/components/workshop-board";
 import { nextAssessmentDue } from "~/domain/workshop";
@@ -50,18 +50,36 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return { ok: true };
 }
 
-/** Polls the small JSON route while the workshop is open and the tab is visible. */
+/**
+ * Polls the small JSON route while the workshop is open and the tab is visible. A plain fetch, not
+ * a Remix fetcher: the router aborts in-flight fetcher loads on every submission (reveal/hide), and
+ * single fetch logs an abort that lands mid-response as a console error.
+ */
 function useLiveBoard(initial: BoardData, liveUrl: string, active: boolean): BoardData {
-  const fetcher = useFetcher<BoardData>();
-  const { load } = fetcher;
+  const [live, setLive] = useState<{ data: BoardData; from: BoardData } | null>(null);
   useEffect(() => {
     if (!active) return;
-    const timer = setInterval(() => {
-      if (!document.hidden) load(liveUrl);
+    const controller = new AbortController();
+    let inFlight = false;
+    const timer = setInterval(async () => {
+      if (document.hidden || inFlight) return;
+      inFlight = true;
+      try {
+        const response = await fetch(liveUrl, { signal: controller.signal, headers: { Accept: "application/json" } });
+        if (response.ok) setLive({ data: (await response.json()) as BoardData, from: initial });
+      } catch {
+        // Left the page, or offline for a moment: the next tick tries again.
+      } finally {
+        inFlight = false;
+      }
     }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [active, liveUrl, load]);
-  return fetcher.data ?? initial;
+    return () => {
+      clearInterval(timer);
+      controller.abort();
+    };
+  }, [active, liveUrl, initial]);
+  // After a reveal or hide the loader's fresher data wins until the next poll.
+  return live && live.from === initial ? live.data : initial;
 }
 
 export default function AssessmentPage() {

@@ -58,7 +58,8 @@ function csvRows(text: string): string[][] {
 }
 
 test("a live workshop: three phones join and vote in two languages, the board follows live, consensus, lock and exports", async ({ browser, playwright, baseURL }) => {
-  test.setTimeout(90_000);
+  // 52–90 s measured on a two-core machine shared with other test runs (load average 8–12).
+  test.setTimeout(120_000);
   const started = Date.now();
 
   // The consultant: an account over HTTP, then everything else in a desktop browser.
@@ -121,8 +122,12 @@ test("a live workshop: three phones join and vote in two languages, the board fo
           await screenshot(page, `workshop-rate-${participant.lang}-phone`);
         }
         for (const key of keys) {
-          await level(page, `${key}.current`, participant.current(key)).click();
-          await level(page, `${key}.ideal`, participant.ideal()).click();
+          for (const [field, value] of [[`${key}.current`, participant.current(key)], [`${key}.ideal`, participant.ideal()]] as const) {
+            // The first phone taps for real (hit-testing under the sticky header included); the
+            // other two click the labels by event, which is quicker and fires the same autosave.
+            if (index === 0) await level(page, field, value).click();
+            else await level(page, field, value).dispatchEvent("click");
+          }
         }
         await expect(page.locator(`input[name="${keys[0]}.current"][value="${participant.current(keys[0])}"]`)).toBeChecked();
         await page.getByRole("button", { name: step === STEPS.length ? t.finish : t.next }).click();
@@ -168,6 +173,7 @@ test("a live workshop: three phones join and vote in two languages, the board fo
   await board.goto(assessmentPath);
   await board.getByRole("link", { name: "Agree the consensus" }).click();
   await expect(board).toHaveURL(`${assessmentPath}/consensus`);
+  await expect(board.locator("select")).toHaveCount(3 * CAPABILITIES.length);
   const prefilled = await board.locator("select").evaluateAll((selects) => Object.fromEntries(selects.map((s) => [(s as HTMLSelectElement).name, (s as HTMLSelectElement).value])));
   expect(prefilled).toEqual(Object.fromEntries(CAPABILITIES.flatMap((key) => [[`${key}.current`, "2"], [`${key}.ideal`, "3"], [`${key}.importance`, "2"]])));
   await expectAccessible(board);
@@ -231,7 +237,9 @@ test("a live workshop: three phones join and vote in two languages, the board fo
   test.info().annotations.push({ type: "duration", description: `${Math.round((Date.now() - started) / 1000)} s` });
 });
 
-test("the board keeps polling without errors when its tab is busy longer than the poll interval", async ({ browser, playwright, baseURL }) => {
+test("the board keeps polling without errors when answers take longer than the poll interval, and across a reveal", async ({ browser, playwright, baseURL }) => {
+  // About 10 s; the margin lets a failing run reach the console check instead of timing out.
+  test.setTimeout(60_000);
   const account = await signUp(playwright, baseURL!, "busy-facilitator", { lang: "en" });
   const orgId = await createOrganization(account.api, `Busy client ${Date.now()}`);
   const created = await account.api.post(`/orgs/${orgId}/assessments/new`, { form: { name: "2026 H2", mode: "workshop" }, maxRedirects: 0 });
@@ -240,21 +248,39 @@ test("the board keeps polling without errors when its tab is busy longer than th
   await account.api.dispose();
   const page = await context.newPage();
   const noConsoleErrors = failOnConsoleErrors(page);
+  // A stalled projector laptop, compressed in time: the 2.5 s poll comes due every 15 ms, and the
+  // tab is busy for 150 ms right after each poll is sent, so when it wakes up the answer has
+  // arrived and the next poll is already due (a slow server on a busy room gives the same race).
+  await page.addInitScript(() => {
+    const setIntervalBefore = window.setInterval.bind(window);
+    window.setInterval = ((handler: TimerHandler, timeout?: number, ...args: unknown[]) =>
+      setIntervalBefore(handler, timeout === 2_500 ? 15 : timeout, ...args)) as typeof window.setInterval;
+    const fetchBefore = window.fetch.bind(window);
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      const pending = fetchBefore(input, init);
+      // The live route, whether fetched as JSON or through a Remix fetcher (`live.data`).
+      if (/\/live(\.data)?(\?|$)/.test(String(input instanceof Request ? input.url : input))) {
+        const until = performance.now() + 150;
+        while (performance.now() < until) {
+          // busy
+        }
+      }
+      return pending;
+    };
+  });
+  let polls = 0;
+  page.on("request", (request) => {
+    if (/\/live(\.data)?(\?|$)/.test(request.url())) polls += 1;
+  });
   await page.goto(location(created));
   await expect(page.getByTestId("participant-count")).toHaveText("0");
-
-  // A projector laptop under load: the page's main thread stalls while a poll's answer arrives
-  // (here for 3 s, longer than the 2.5 s between polls), then the next poll is due at once.
+  await expect.poll(() => polls, { timeout: 10_000 }).toBeGreaterThan(20);
+  // Showing and hiding the results posts a form while a poll is under way.
   for (let i = 0; i < 3; i += 1) {
-    await page.waitForRequest(/\/live\.data/);
-    await page.evaluate(() => {
-      const end = Date.now() + 3_000;
-      while (Date.now() < end) {
-        // busy
-      }
-    });
+    await page.getByRole("button", { name: "Show results to the room" }).click();
+    await page.getByRole("button", { name: "Hide results" }).click();
+    await expect(page.getByRole("button", { name: "Show results to the room" })).toBeVisible();
   }
-  await page.waitForTimeout(3_000);
   await expect(page.getByTestId("participant-count")).toHaveText("0");
   noConsoleErrors();
   await context.close();
