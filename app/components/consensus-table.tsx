@@ -48,7 +48,7 @@ export function ConsensusTable({ category, drafts, values, errors, disabled }: P
   const { t, number } = useI18n();
   const value = (name: string, fallback: number | string | null) => values?.[name] ?? (fallback === null ? "" : String(fallback));
   return (
-    <section className="card overflow-x-auto" aria-labelledby={`consensus-${category.key}`}>
+    <section className="card overflow-x-auto" tabIndex={0} aria-labelledby={`consensus-${category.key}`}>
       <h2 id={`consensus-${category.key}`} className="px-4 pt-4 text-lg font-bold">
         {category.name}
       </h2>

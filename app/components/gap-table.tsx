@@ -7,7 +7,7 @@ export function GapTable({ rows, hasPrevious }: { rows: GapAnalysisRow[]; hasPre
   const { t, number } = useI18n();
   const cell = (value: number | null) => (value === null ? "–" : number(value));
   return (
-    <div className="card overflow-x-auto">
+    <div className="card overflow-x-auto" tabIndex={0} role="region" aria-label={t("gaps.table")}>
       <table className="w-full min-w-[44rem] text-left text-sm" data-testid="gap-table">
         <caption className="px-4 pt-4 text-left text-lg font-bold">{t("gaps.table")}</caption>
         <thead className="border-b border-line text-ink-soft">

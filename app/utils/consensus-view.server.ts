@@ -15,11 +15,17 @@ export type ConsensusDraft = {
 };
 
 /** Per capability, the agreed values or, until then, the medians rounded half up. */
-export function getConsensusDrafts(assessmentId: string): Record<string, ConsensusDraft> {
+/**
+ * `voteDetail: false` (the gap page) reads the votes only when some capability still lacks a
+ * consensus: after a lock none does, and summarizing 200 people's votes was most of that page's time.
+ */
+export function getConsensusDrafts(assessmentId: string, { voteDetail = true } = {}): Record<string, ConsensusDraft> {
   const agreed = getConsensus(assessmentId);
-  const votes = summarizeAssessmentVotes(assessmentId);
+  const keys = getCapabilityKeys();
+  const needVotes = voteDetail || keys.some((key) => !agreed.has(key));
+  const votes = needVotes ? summarizeAssessmentVotes(assessmentId) : new Map<string, VoteSummary>();
   const drafts: Record<string, ConsensusDraft> = {};
-  for (const key of getCapabilityKeys()) {
+  for (const key of keys) {
     const row = agreed.get(key);
     const summary = votes.get(key);
     if (row) {

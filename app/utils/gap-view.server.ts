@@ -9,7 +9,7 @@ export type CapabilityGap = GapRow & { categoryKey: string; capabilityKey: strin
 
 /** One row per capability, in model order: the consensus or, before it, the rounded vote medians. */
 export function getCapabilityGaps(assessmentId: string): CapabilityGap[] {
-  const drafts = getConsensusDrafts(assessmentId);
+  const drafts = getConsensusDrafts(assessmentId, { voteDetail: false });
   return getCapabilityModel().categories.flatMap((category) =>
     category.capabilities.map((capability) => {
       const draft = drafts[capability.key]!;

@@ -9,8 +9,14 @@
  * BENCH_DURATION (seconds, default 5), BENCH_CONNECTIONS (default 50) and BENCH_ACCEPT_ENCODING
  * (default "gzip, deflate, br", as browsers send; "" for none) override the load shape. "CPU ms/req"
  * is the server's own CPU time per request: steadier than requests/s when the machine is shared.
- * To add a scenario, append to `scenarios`; `prepare` may create data first (a workshop and 200
- * participants, say) and return a `requests` sequence instead of a single request.
+ * To add a scenario, append to `scenarios`; `prepare` may create data first and return a
+ * `requests` sequence instead of a single request.
+ *
+ * The workshop (workshop.ts) is measured differently, as bursts of distinct requests sent at once
+ * rather than a loop for a duration: 200 participants join, post their 25 votes at the same moment
+ * twice, then save every vote again one capability per request. Its p99 is compared with issue 4's
+ * 250 ms target (reported, not failed: timing depends on the machine); the run fails when a request
+ * is not acknowledged or the ratings table does not hold exactly the acknowledged votes.
  */
 import path from "node:path";
 import {
@@ -24,6 +30,17 @@ import {
   type Scenario,
   type ScenarioResult,
 } from "./lib";
+import {
+  checkStoredVotes,
+  readCapabilityKeys,
+  runWorkshopBursts,
+  setUpWorkshop,
+  WORKSHOP,
+  type BurstSummary,
+  type StoredVotesCheck,
+  type Workshop,
+} from "./workshop";
+import { runGapsBench } from "./gaps";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const LOAD = {
@@ -37,14 +54,21 @@ const QUIZ_ANSWERS = "q1=a&q2=b&q3=c&q4=d";
 const FORM = { "content-type": "application/x-www-form-urlencoded" };
 
 /** What scenarios and pages share, made once after the server starts. */
-type Ctx = { server: RunningServer; resultPath: string };
+type Ctx = { server: RunningServer; resultPath: string; workshop: Workshop };
+
+/** Request headers every burst sends, as a browser would. */
+const burstHeaders = (): Record<string, string> => (LOAD.acceptEncoding ? { "accept-encoding": LOAD.acceptEncoding } : {});
 
 async function setUp(server: RunningServer): Promise<Ctx> {
   const res = await fetch(`${server.baseUrl}/quiz`, { method: "POST", headers: FORM, body: QUIZ_ANSWERS, redirect: "manual" });
   await res.body?.cancel();
   const location = res.headers.get("location");
   if (res.status !== 303 || !location) throw new Error(`POST /quiz answered ${res.status} (Location: ${location}), expected a 303 redirect.`);
-  return { server, resultPath: new URL(location, server.baseUrl).pathname };
+  process.stdout.write(`Opening a workshop and joining ${WORKSHOP.participants} participants at once… `);
+  const workshop = await setUpWorkshop(server, readCapabilityKeys(ROOT), burstHeaders());
+  console.log(`${fixed(workshop.participants.length)} joined`);
+  if (!workshop.participants.length) throw new Error(`No participant could join (${JSON.stringify(workshop.join.failures)}).`);
+  return { server, resultPath: new URL(location, server.baseUrl).pathname, workshop };
 }
 
 const scenarios: Scenario<Ctx>[] = [
@@ -63,6 +87,8 @@ const pages: { path: (ctx: Ctx) => string; budgetKb?: number }[] = [
   { path: () => "/" },
   { path: () => "/quiz", budgetKb: 120 },
   { path: (ctx) => ctx.resultPath },
+  // The participant's rating page: no React, only /rate.js.
+  { path: (ctx) => `/w/${ctx.workshop.participants[0]!.token}`, budgetKb: 120 },
 ];
 
 const fixed = (value: number, digits = 0) => value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -82,6 +108,36 @@ function loadTable(results: ScenarioResult[]): string {
       fixed(r.peakRssMb, 1),
     ]),
   );
+}
+
+function workshopTable(bursts: BurstSummary[]): string {
+  return formatTable(
+    ["burst", "requests", "conc.", "acked", "errors", "wall s", "req/s", "p50 ms", "p99 ms", "max ms", "CPU ms/req", "p99 target"],
+    bursts.map((b) => [
+      b.name,
+      fixed(b.requests),
+      fixed(b.concurrency),
+      fixed(b.acknowledged),
+      fixed(b.requests - b.acknowledged),
+      fixed(b.wallMs / 1000, 2),
+      fixed(b.requests / (b.wallMs / 1000)),
+      fixed(b.p50, 1),
+      fixed(b.p99, 1),
+      fixed(b.max, 1),
+      b.cpuMsPerRequest === undefined ? "–" : fixed(b.cpuMsPerRequest, 2),
+      b.targetP99Ms === undefined ? "–" : b.p99 < b.targetP99Ms ? `PASS < ${b.targetP99Ms}` : `OVER ${b.targetP99Ms}`,
+    ]),
+  );
+}
+
+function storedVotesProblems(check: StoredVotesCheck): string[] {
+  const problems: string[] = [];
+  if (check.totalRows !== check.expectedRows) problems.push(`ratings holds ${fixed(check.totalRows)} rows, expected ${fixed(check.expectedRows)}.`);
+  if (check.duplicates) problems.push(`ratings holds ${fixed(check.duplicates)} duplicate (participant, capability) rows.`);
+  if (check.lost) problems.push(`${fixed(check.lost)} acknowledged votes have no row in ratings.`);
+  if (check.unexpected) problems.push(`ratings holds ${fixed(check.unexpected)} rows no acknowledged vote accounts for.`);
+  if (check.differing) problems.push(`${fixed(check.differing)} stored votes differ from the last acknowledged value (${check.examples.join("; ")}).`);
+  return problems;
 }
 
 async function main(): Promise<number> {
@@ -122,7 +178,45 @@ async function main(): Promise<number> {
       }
     }
 
+    const { workshop } = ctx;
+    const participants = workshop.participants.length;
+    const burstLabel = (b: BurstSummary) => `${fixed(b.acknowledged)}/${fixed(b.requests)} acknowledged`;
+    process.stdout.write(`\n\nWorkshop: ${fixed(participants)} participants post ${workshop.capabilityKeys.length} votes each…`);
+    rss.takePeak();
+    const { bursts, expected } = await runWorkshopBursts(server, workshop, burstHeaders(), (b) => process.stdout.write(`\n  ${b.name}: ${burstLabel(b)}`));
+    const workshopRss = rss.takePeak();
+    const allBursts = [workshop.join, ...bursts];
+    for (const b of allBursts) {
+      if (b.acknowledged < b.requests) problems.push(`${b.name}: ${fixed(b.requests - b.acknowledged)} of ${fixed(b.requests)} not acknowledged (${JSON.stringify(b.failures)}).`);
+    }
+    // Before any later scenario adds ratings of its own: the check counts the whole table.
+    const stored = checkStoredVotes(server.databasePath, workshop, expected);
+    problems.push(...storedVotesProblems(stored));
+
     console.log(`\n\n${loadTable(results)}`);
+
+    console.log(`\nWorkshop bursts (${fixed(WORKSHOP.participants)} participants × ${workshop.capabilityKeys.length} capabilities; peak RSS ${fixed(workshopRss, 1)} MB):`);
+    console.log(workshopTable(allBursts));
+    const storedOk = !storedVotesProblems(stored).length;
+    console.log(
+      `\nStored votes (select count(*) from ratings): ${fixed(stored.totalRows)}, expected ${fixed(WORKSHOP.participants)} × ${workshop.capabilityKeys.length} = ${fixed(stored.expectedRows)}; ` +
+        `duplicates ${fixed(stored.duplicates)}, lost ${fixed(stored.lost)}, unexpected ${fixed(stored.unexpected)}, ` +
+        `differing from the last acknowledged ${fixed(stored.differing)}: ${storedOk ? "OK" : "FAIL"}`,
+    );
+    if (stored.appliedUnacknowledged) {
+      console.log(`  ${fixed(stored.appliedUnacknowledged)} rows hold a vote whose request got no acknowledgement (applied after the client gave up, or answered with an error).`);
+    }
+    const voteBursts = bursts.filter((b) => b.targetP99Ms !== undefined);
+    const over = voteBursts.filter((b) => b.p99 >= WORKSHOP.targetP99Ms);
+    console.log(
+      over.length
+        ? `Vote p99 target (< ${WORKSHOP.targetP99Ms} ms, issue 4): OVER TARGET for ${over.map((b) => `${b.name} (${fixed(b.p99, 1)} ms)`).join(", ")}. Reported, not failed: timing depends on the machine.`
+        : `Vote p99 target (< ${WORKSHOP.targetP99Ms} ms, issue 4): PASS for all ${voteBursts.length} vote bursts.`,
+    );
+    problems.push(...(await runGapsBench(server, LOAD, rss)));
+    const exit = server.exitStatus();
+    // close-with-grace exits 0 after a signal (SIGTERM, SIGINT, SIGHUP, SIGUSR2…): code 0 means someone outside stopped it.
+    if (exit) problems.push(`The server exited during the run (${exit}). Its last output:\n${server.logs()}`);
     const hwm = procStatusMb(server.pid, "VmHWM");
     console.log(`\nPeak server memory (VmHWM): ${hwm === undefined ? "unavailable" : `${fixed(hwm, 1)} MB`}`);
     console.log(`Total time: ${fixed((Date.now() - started) / 1000, 1)} s`);

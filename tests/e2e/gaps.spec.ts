@@ -135,6 +135,9 @@ async function expectTableRows(page: Page) {
 
 test.describe.configure({ timeout: 90_000 });
 
+/** recharts arrives after hydration as a ~350 KB chunk: on a busy two-core runner that takes seconds. */
+const chartExpect = expect.configure({ timeout: 20_000 });
+
 for (const lang of ["es", "en"] as const) {
   test(`in ${lang}: the gap page of the second cycle draws its charts, compares with the first and filters by category`, async ({ browser, playwright, baseURL }) => {
     const state = await setUpCycles(playwright, baseURL!);
@@ -144,7 +147,7 @@ for (const lang of ["es", "en"] as const) {
     await expect(page.locator("html")).toHaveAttribute("lang", lang);
 
     // Charts: two radars and the gap bars, drawn as SVG once recharts has loaded.
-    await expect(page.locator(".recharts-surface").first()).toBeVisible();
+    await chartExpect(page.locator(".recharts-surface").first()).toBeVisible();
     expect(await page.locator(".recharts-surface").count()).toBeGreaterThanOrEqual(3);
     await expect(page.locator(".recharts-radar")).toHaveCount(4);
     await expect(page.locator(".recharts-bar-rectangle").filter({ has: page.locator("path") })).toHaveCount(rows2.filter((r) => r.gap > 0).length);
@@ -180,7 +183,7 @@ for (const lang of ["es", "en"] as const) {
     await expect(page.locator("tr[data-capability]")).toHaveCount(25);
 
     await page.setViewportSize(VIEWPORTS.phone);
-    await expect(page.locator(".recharts-surface").first()).toBeVisible();
+    await chartExpect(page.locator(".recharts-surface").first()).toBeVisible();
     await expectAccessible(page);
     await screenshot(page, `gaps-${lang}-phone`);
     noConsoleErrors();
@@ -200,11 +203,15 @@ for (const lang of ["es", "en"] as const) {
     await expect(rows.nth(1).locator("td").nth(1)).toHaveText(oneDecimal(lang, overall(cycle2).current));
     await expect(rows.nth(1).getByRole("link")).toHaveAttribute("href", new RegExp(`assessments/${state.second}/gaps$`));
 
-    await expect(section.locator(".recharts-surface").first()).toBeVisible();
+    await chartExpect(section.locator(".recharts-surface").first()).toBeVisible();
     // One line overall and one per category.
     await expect(section.locator(".recharts-line")).toHaveCount(1 + CONTENT.categories.length);
     await expectAccessible(page);
     await screenshot(page, `org-maturity-${lang}-desktop`);
+    await page.setViewportSize(VIEWPORTS.phone);
+    await chartExpect(section.locator(".recharts-surface").first()).toBeVisible();
+    await expectAccessible(page);
+    await screenshot(page, `org-maturity-${lang}-phone`);
     noConsoleErrors();
     await context.close();
   });
@@ -217,13 +224,13 @@ test("the quiz and the participant's page never load the chart code; the gap and
   const { context, page, noConsoleErrors } = await signedIn(browser, state, "en");
   const gapsUrls = requestedUrls(page);
   await page.goto(`/orgs/${state.orgId}/assessments/${state.second}/gaps`);
-  await expect(page.locator(".recharts-surface").first()).toBeVisible();
+  await chartExpect(page.locator(".recharts-surface").first()).toBeVisible();
   expect(gapsUrls.filter((url) => /gap-charts/.test(url))).not.toEqual([]);
   const recharts = await chartChunks(context, gapsUrls);
   expect(recharts, "a script holding recharts on the gap page").not.toEqual([]);
   const orgUrls = requestedUrls(page);
   await page.goto(`/orgs/${state.orgId}`);
-  await expect(page.locator(".recharts-surface").first()).toBeVisible();
+  await chartExpect(page.locator(".recharts-surface").first()).toBeVisible();
   expect(orgUrls.filter((url) => /maturity-line/.test(url))).not.toEqual([]);
 
   // A workshop to join, for a participant's page.

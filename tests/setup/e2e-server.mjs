@@ -3,7 +3,8 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-const folder = path.resolve("tests/.artifacts/e2e-db");
+// One folder per port, so two runs on one machine never wipe each other's database.
+const folder = path.resolve(`tests/.artifacts/e2e-db-${process.env.PORT ?? "default"}`);
 fs.rmSync(folder, { recursive: true, force: true });
 fs.mkdirSync(folder, { recursive: true });
 

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import { legendText } from "./legend";
 import { PALETTE } from "./palette";
 
 export type GapChartsProps = {
@@ -15,13 +16,13 @@ const IDEAL = { stroke: PALETTE.ideal, fill: "none", fillOpacity: 0, strokeWidth
 function LevelRadar({ data, labels, height }: { data: { name: string; current: number | null; ideal: number | null }[]; labels: GapChartsProps["labels"]; height: number }) {
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <RadarChart data={data} outerRadius="62%">
+      <RadarChart data={data} outerRadius="62%" accessibilityLayer={false}>
         <PolarGrid stroke={PALETTE.line} />
         <PolarAngleAxis dataKey="name" tick={{ fill: PALETTE.ink, fontSize: 12 }} />
         <PolarRadiusAxis domain={[0, 4]} tickCount={5} angle={90} tick={{ fill: PALETTE.inkSoft, fontSize: 11 }} />
         <Radar name={labels.current} dataKey="current" isAnimationActive={false} {...CURRENT} />
         <Radar name={labels.ideal} dataKey="ideal" isAnimationActive={false} {...IDEAL} />
-        <Legend />
+        <Legend itemSorter={null} formatter={legendText} />
       </RadarChart>
     </ResponsiveContainer>
   );
@@ -68,7 +69,7 @@ export default function GapCharts({ labels, categories, rows }: GapChartsProps) 
         <figcaption className="font-bold">{labels.gaps}</figcaption>
         <div aria-hidden="true">
         <ResponsiveContainer width="100%" height={Math.max(220, bars.length * 26 + 40)}>
-          <BarChart data={bars} layout="vertical" margin={{ left: 16, right: 32 }}>
+          <BarChart data={bars} layout="vertical" margin={{ left: 16, right: 32 }} accessibilityLayer={false}>
             <CartesianGrid horizontal={false} stroke={PALETTE.line} />
             <XAxis type="number" domain={[0, 3]} ticks={[0, 1, 2, 3]} tick={{ fill: PALETTE.inkSoft, fontSize: 12 }} />
             <YAxis type="category" dataKey="name" width={220} tick={{ fill: PALETTE.ink, fontSize: 12 }} />
