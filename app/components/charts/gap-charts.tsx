@@ -32,6 +32,8 @@ function LevelRadar({ data, labels, height }: { data: { name: string; current: n
 export default function GapCharts({ labels, categories, rows }: GapChartsProps) {
   const [category, setCategory] = useState(categories[0]?.key ?? "");
   const capabilities = rows.filter((r) => r.categoryKey === category).map((r) => ({ name: r.name, current: r.current, ideal: r.ideal }));
+  // Client-only component: the window is there. Phones get narrower capability labels.
+  const labelWidth = window.innerWidth < 640 ? 120 : 220;
   const bars = rows
     .filter((r) => r.gap !== null)
     .sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0) || (b.gap ?? 0) - (a.gap ?? 0))
@@ -72,7 +74,7 @@ export default function GapCharts({ labels, categories, rows }: GapChartsProps) 
           <BarChart data={bars} layout="vertical" margin={{ left: 16, right: 32 }} accessibilityLayer={false}>
             <CartesianGrid horizontal={false} stroke={PALETTE.line} />
             <XAxis type="number" domain={[0, 3]} ticks={[0, 1, 2, 3]} tick={{ fill: PALETTE.inkSoft, fontSize: 12 }} />
-            <YAxis type="category" dataKey="name" width={220} tick={{ fill: PALETTE.ink, fontSize: 12 }} />
+            <YAxis type="category" dataKey="name" width={labelWidth} tick={{ fill: PALETTE.ink, fontSize: labelWidth < 200 ? 10 : 12 }} />
             <Bar dataKey="gap" name={labels.gap} fill={PALETTE.accent} isAnimationActive={false}>
               <LabelList dataKey="gap" position="right" fill={PALETTE.ink} fontSize={12} />
             </Bar>
