@@ -19,6 +19,13 @@ const env = getEnv();
 // `npm run dev` serves the source through Vite; everything else serves the production build, with
 // or without NODE_ENV=production (which only adds the requirement of an explicit SESSION_SECRET).
 const isDev = process.argv.includes("--dev");
+if (!isDev) {
+  // The settings are resolved once, here; the app bundle reads them from the environment. Serving
+  // the build means React's production code, so NODE_ENV becomes "production" for the bundle,
+  // together with the session secret resolved above (given, or generated beside the database).
+  process.env.SESSION_SECRET = env.sessionSecret;
+  process.env.NODE_ENV = "production";
+}
 
 const db = openDatabase(env.databasePath);
 migrateDatabase(db);
@@ -105,7 +112,9 @@ if (viteDevServer) {
 } else {
   // Hashed file names never change content: cache them for a year. Everything else for an hour.
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("build/client", { maxAge: "1h" }));
+  // Only paths that look like a top-level file reach the disk; pages skip the stat call.
+  const publicFiles = express.static("build/client", { maxAge: "1h", index: false });
+  app.use((req, res, next) => (/^\/[\w.-]+\.\w+$/.test(req.path) ? publicFiles(req, res, next) : next()));
 }
 
 const build = viteDevServer
