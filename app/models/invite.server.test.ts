@@ -7,21 +7,9 @@ import { acceptInvite, createInvite, getUsableInvite, INVITE_TTL_MS, listActiveI
 import { getMembership, type Organization } from "./organization.server";
 import type { User } from "./user.server";
 import { hashToken } from "~/utils/tokens.server";
-import type * as PasswordModule from "~/utils/password.server";
 
-// These rules do not depend on what a password hash costs: a cheap scrypt (N=2^10, p=1, ~2 ms)
-// instead of the real ~200 ms per user keeps this file fast. verifyPassword stays the real one
-// (the parameters travel in the hash); password.server.test.ts and user.server.test.ts test the real cost.
-vi.mock("~/utils/password.server", async (importOriginal) => {
-  const crypto = await import("node:crypto");
-  const actual = await importOriginal<typeof PasswordModule>();
-  const hashPassword = async (password: string) => {
-    const salt = crypto.randomBytes(16);
-    const key = crypto.scryptSync(password.normalize("NFKC"), salt, 32, { N: 2 ** 10, r: 8, p: 1 });
-    return ["scrypt", 2 ** 10, 8, 1, salt.toString("base64url"), key.toString("base64url")].join("$");
-  };
-  return { ...actual, hashPassword };
-});
+// Password cost is beside the point here (see tests/setup/cheap-passwords.ts).
+vi.mock("~/utils/password.server", async (importOriginal) => (await import("../../tests/setup/cheap-passwords")).cheapPasswords(importOriginal));
 
 const database = useTestDatabase();
 

@@ -12,7 +12,6 @@ import { saveRatings } from "~/models/rating.server";
 import type { Organization } from "~/models/organization.server";
 import type { User } from "~/models/user.server";
 import { resetLimits } from "~/utils/rate-limit.server";
-import type * as PasswordModule from "~/utils/password.server";
 // Tests drive route modules directly; the "a route never imports another route" rule is for app code.
 import { action as boardAction, loader as boardLoader } from "~/routes/orgs.$orgId.assessments.$assessmentId._index";
 import { action as consensusAction, loader as consensusLoader } from "~/routes/orgs.$orgId.assessments.$assessmentId.consensus";
@@ -21,17 +20,8 @@ import { loader as liveLoader } from "~/routes/orgs.$orgId.assessments.$assessme
 import { loader as ratingsCsvLoader } from "~/routes/orgs.$orgId.assessments.$assessmentId.ratings[.]csv";
 import { action as newAssessmentAction } from "~/routes/orgs.$orgId.assessments.new";
 
-// What a password hash costs is not under test here (see user.server.test.ts): a cheap scrypt.
-vi.mock("~/utils/password.server", async (importOriginal) => {
-  const nodeCrypto = await import("node:crypto");
-  const actual = await importOriginal<typeof PasswordModule>();
-  const hashPassword = async (password: string) => {
-    const salt = nodeCrypto.randomBytes(16);
-    const key = nodeCrypto.scryptSync(password.normalize("NFKC"), salt, 32, { N: 2 ** 10, r: 8, p: 1 });
-    return ["scrypt", 2 ** 10, 8, 1, salt.toString("base64url"), key.toString("base64url")].join("$");
-  };
-  return { ...actual, hashPassword };
-});
+// Password cost is beside the point here (see tests/setup/cheap-passwords.ts).
+vi.mock("~/utils/password.server", async (importOriginal) => (await import("../setup/cheap-passwords")).cheapPasswords(importOriginal));
 
 const database = useTestDatabase();
 

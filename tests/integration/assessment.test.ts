@@ -17,23 +17,13 @@ import { getCapabilityGaps } from "~/utils/gap-view.server";
 import { countAttempt, resetLimits } from "~/utils/rate-limit.server";
 import { VOTE_POSTS_PER_PARTICIPANT } from "~/utils/rating-post.server";
 import { hashToken } from "~/utils/tokens.server";
-import type * as PasswordModule from "~/utils/password.server";
 // Tests drive route modules directly; the "a route never imports another route" rule is for app code.
 import { action as joinAction } from "~/routes/join";
 import { action as rateAction, loader as rateLoader } from "~/routes/w.$token";
 import { action as saveAction } from "~/routes/w.$token.save";
 
-// What a password hash costs is not under test here (see user.server.test.ts): a cheap scrypt.
-vi.mock("~/utils/password.server", async (importOriginal) => {
-  const nodeCrypto = await import("node:crypto");
-  const actual = await importOriginal<typeof PasswordModule>();
-  const hashPassword = async (password: string) => {
-    const salt = nodeCrypto.randomBytes(16);
-    const key = nodeCrypto.scryptSync(password.normalize("NFKC"), salt, 32, { N: 2 ** 10, r: 8, p: 1 });
-    return ["scrypt", 2 ** 10, 8, 1, salt.toString("base64url"), key.toString("base64url")].join("$");
-  };
-  return { ...actual, hashPassword };
-});
+// Password cost is beside the point here (see tests/setup/cheap-passwords.ts).
+vi.mock("~/utils/password.server", async (importOriginal) => (await import("../setup/cheap-passwords")).cheapPasswords(importOriginal));
 
 const database = useTestDatabase();
 

@@ -18,22 +18,12 @@ import { saveRatings } from "~/models/rating.server";
 import type { User } from "~/models/user.server";
 import { getGapAnalysis, getMaturityHistory, type GapAnalysis } from "~/utils/gap-view.server";
 import { signIn } from "~/utils/session.server";
-import type * as PasswordModule from "~/utils/password.server";
 // Tests drive route modules directly; the "a route never imports another route" rule is for app code.
 import { loader as gapsLoader } from "~/routes/orgs.$orgId.assessments.$assessmentId.gaps";
 import { loader as orgLoader } from "~/routes/orgs.$orgId._index";
 
-// What a password hash costs is not under test here (see password.server.test.ts): a cheap scrypt.
-vi.mock("~/utils/password.server", async (importOriginal) => {
-  const nodeCrypto = await import("node:crypto");
-  const actual = await importOriginal<typeof PasswordModule>();
-  const hashPassword = async (password: string) => {
-    const salt = nodeCrypto.randomBytes(16);
-    const key = nodeCrypto.scryptSync(password.normalize("NFKC"), salt, 32, { N: 2 ** 10, r: 8, p: 1 });
-    return ["scrypt", 2 ** 10, 8, 1, salt.toString("base64url"), key.toString("base64url")].join("$");
-  };
-  return { ...actual, hashPassword };
-});
+// Password cost is beside the point here (see tests/setup/cheap-passwords.ts).
+vi.mock("~/utils/password.server", async (importOriginal) => (await import("../setup/cheap-passwords")).cheapPasswords(importOriginal));
 
 useTestDatabase();
 
