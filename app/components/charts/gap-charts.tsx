@@ -16,12 +16,12 @@ const IDEAL = { stroke: PALETTE.ideal, fill: "none", fillOpacity: 0, strokeWidth
 function LevelRadar({ data, labels, height }: { data: { name: string; current: number | null; ideal: number | null }[]; labels: GapChartsProps["labels"]; height: number }) {
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <RadarChart data={data} outerRadius="62%" accessibilityLayer={false}>
+      <RadarChart data={data} outerRadius="58%" margin={{ top: 8, right: 48, bottom: 8, left: 48 }} accessibilityLayer={false}>
         <PolarGrid stroke={PALETTE.line} />
         <PolarAngleAxis dataKey="name" tick={{ fill: PALETTE.ink, fontSize: 12 }} />
         <PolarRadiusAxis domain={[0, 4]} tickCount={5} angle={90} tick={{ fill: PALETTE.inkSoft, fontSize: 11 }} />
-        <Radar name={labels.current} dataKey="current" isAnimationActive={false} {...CURRENT} />
-        <Radar name={labels.ideal} dataKey="ideal" isAnimationActive={false} {...IDEAL} />
+        <Radar name={labels.current} dataKey="current" isAnimationActive={false} legendType="square" {...CURRENT} />
+        <Radar name={labels.ideal} dataKey="ideal" isAnimationActive={false} legendType="plainline" {...IDEAL} />
         <Legend itemSorter={null} formatter={legendText} />
       </RadarChart>
     </ResponsiveContainer>
