@@ -1,5 +1,5 @@
-import { eq } from "drizzle-orm";
-import { getDb } from "../../db/connection.server";
+import { eq, sql } from "drizzle-orm";
+import { getDb, type Db } from "../../db/connection.server";
 import { assessments, participants } from "../../db/schema";
 import type { Assessment } from "./assessment.server";
 import { hashToken, randomId, randomToken } from "~/utils/tokens.server";
@@ -19,12 +19,24 @@ export function joinWorkshop(assessmentId: string, displayName: string): { parti
 
 export type ParticipantSession = { participant: Participant; assessment: Assessment };
 
-export function getParticipantByToken(token: string): ParticipantSession | null {
-  const row = getDb()
+function prepareLookup(db: Db) {
+  return db
     .select({ participant: participants, assessment: assessments })
     .from(participants)
     .innerJoin(assessments, eq(assessments.id, participants.assessmentId))
-    .where(eq(participants.tokenHash, hashToken(token)))
-    .get();
-  return row ?? null;
+    .where(eq(participants.tokenHash, sql.placeholder("tokenHash")))
+    .prepare();
+}
+
+// Every vote post starts here: the query is built and prepared once per connection.
+const lookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
+
+export function getParticipantByToken(token: string): ParticipantSession | null {
+  const db = getDb();
+  let lookup = lookups.get(db);
+  if (!lookup) {
+    lookup = prepareLookup(db);
+    lookups.set(db, lookup);
+  }
+  return lookup.get({ tokenHash: hashToken(token) }) ?? null;
 }

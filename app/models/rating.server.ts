@@ -1,34 +1,51 @@
+import type Database from "better-sqlite3";
+import type { Statement } from "better-sqlite3";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/connection.server";
-import { assessments, participants, ratings } from "../../db/schema";
+import { participants, ratings } from "../../db/schema";
 import type { RatingInput } from "~/domain/assessment.schema";
 import { summarizeVotes, type VoteSummary } from "~/domain/workshop";
 
 export type SaveOutcome = "saved" | "locked";
+
+type VoteStatements = { status: Statement<[string], { status: string }>; upsert: Statement<unknown[]> };
+const statements = new WeakMap<object, VoteStatements>();
+
+/**
+ * The vote path is the hottest write of a workshop (200 phones at once), so it uses statements
+ * prepared once per connection: building the same SQL through the query builder per post was a
+ * third of its CPU time.
+ */
+function voteStatements(): { sqlite: Database.Database; s: VoteStatements } {
+  const sqlite = getDb().$client;
+  let s = statements.get(sqlite);
+  if (!s) {
+    s = {
+      status: sqlite.prepare("select status from assessments where id = ?"),
+      upsert: sqlite.prepare(
+        `insert into ratings (participant_id, assessment_id, capability_key, current, ideal, comment, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?)
+         on conflict (participant_id, capability_key) do update set
+           current = excluded.current, ideal = excluded.ideal, comment = excluded.comment, updated_at = excluded.updated_at`,
+      ),
+    };
+    statements.set(sqlite, s);
+  }
+  return { sqlite, s };
+}
 
 /**
  * Saves a participant's votes in one IMMEDIATE transaction: the lock check and the upserts see the
  * same state, and the (participant, capability) key turns a repeated post into a replacement.
  */
 export function saveRatings(participantId: string, assessmentId: string, input: RatingInput[], now = Date.now()): SaveOutcome {
-  const db = getDb();
-  return db.transaction(
-    (tx) => {
-      const status = tx.select({ status: assessments.status }).from(assessments).where(eq(assessments.id, assessmentId)).get()?.status;
-      if (status !== "open") return "locked";
-      if (input.length === 0) return "saved";
-      // One multi-row upsert instead of one statement per capability.
-      tx.insert(ratings)
-        .values(input.map((r) => ({ participantId, assessmentId, capabilityKey: r.capabilityKey, current: r.current, ideal: r.ideal, comment: r.comment, updatedAt: new Date(now) })))
-        .onConflictDoUpdate({
-          target: [ratings.participantId, ratings.capabilityKey],
-          set: { current: sql`excluded.current`, ideal: sql`excluded.ideal`, comment: sql`excluded.comment`, updatedAt: sql`excluded.updated_at` },
-        })
-        .run();
-      return "saved";
-    },
-    { behavior: "immediate" },
-  );
+  const { sqlite, s } = voteStatements();
+  const save = sqlite.transaction((): SaveOutcome => {
+    if (s.status.get(assessmentId)?.status !== "open") return "locked";
+    for (const r of input) s.upsert.run(participantId, assessmentId, r.capabilityKey, r.current, r.ideal, r.comment, now);
+    return "saved";
+  });
+  return save.immediate();
 }
 
 export type StoredRating = { capabilityKey: string; current: number | null; ideal: number | null; comment: string };
