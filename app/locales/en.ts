@@ -16,6 +16,7 @@ export const en = {
   "home.ctaHint": "Four questions, no account needed.",
   "home.joinPrompt": "In a workshop?",
   "home.joinLink": "Enter the code on the screen",
+  "home.bands": "Where the quiz places you",
   "home.journeys": "Built for three kinds of work",
   "home.exec.title": "Executives",
   "home.exec.text": "Take the quiz, see where your organization stands and what the next level looks like, and compare with your peers.",

@@ -18,6 +18,7 @@ export const es = {
   "home.ctaHint": "Cuatro preguntas, sin crear una cuenta.",
   "home.joinPrompt": "¿Está en un taller?",
   "home.joinLink": "Escriba el código de la pantalla",
+  "home.bands": "Dónde puede ubicarle el cuestionario",
   "home.journeys": "Pensado para tres tipos de trabajo",
   "home.exec.title": "Directivos",
   "home.exec.text": "Responda el cuestionario, vea en qué punto está su organización y cómo es el siguiente nivel, y compárese con sus pares.",

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { countUsers } from "~/models/user.server";
+import { getQuizContent } from "~/utils/content.server";
+import { pick } from "~/utils/content.schema";
 import { detectLang, translate } from "~/utils/i18n";
 import { noJavaScript } from "~/utils/route-handle";
 import { getUser } from "~/utils/session.server";
@@ -19,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: `Madura · ${translate(lang, "app.tagline")}`,
     description: translate(lang, "home.lead"),
     firstRun: countUsers() === 0,
+    bands: getQuizContent().bands.map((b) => ({ key: b.key, min: b.min, max: b.max, name: pick(b.name, lang), summary: pick(b.summary, lang) })),
     signedIn: Boolean(await getUser(request)),
   };
 }
@@ -30,12 +33,13 @@ const JOURNEYS = [
 ] as const;
 
 export default function Index() {
-  const { firstRun, signedIn } = useLoaderData<typeof loader>();
+  const { firstRun, signedIn, bands } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <>
       <section className="bg-white">
-        <div className="mx-auto max-w-5xl px-4 py-14 sm:py-20">
+        <div className="mx-auto grid max-w-5xl items-center gap-10 px-4 py-14 sm:py-20 lg:grid-cols-[1fr_20rem]">
+          <div>
           <p className="text-sm font-semibold uppercase tracking-wide text-primary">{t("app.tagline")}</p>
           <h1 className="mt-3 max-w-3xl text-4xl font-bold sm:text-5xl">{t("home.title")}</h1>
           <p className="mt-5 max-w-2xl text-lg text-ink-soft sm:text-xl">{t("home.lead")}</p>
@@ -62,6 +66,21 @@ export default function Index() {
               </Link>
             </div>
           ) : null}
+          </div>
+          <aside className="card hidden p-5 lg:block" aria-labelledby="bands-title">
+            <h2 id="bands-title" className="font-bold">{t("home.bands")}</h2>
+            <ol className="mt-3 space-y-3">
+              {bands.map((band, index) => (
+                <li key={band.key} className="flex gap-3">
+                  <span className={`mt-1 h-10 w-2 shrink-0 rounded ${["bg-level-2", "bg-level-3", "bg-level-4"][index]}`} aria-hidden="true" />
+                  <span>
+                    <span className="block font-semibold">{band.name}</span>
+                    <span className="tabular block text-sm text-ink-soft">{t("result.bandRange", { min: band.min, max: band.max })}</span>
+                  </span>
+                </li>
+              ))}
+            </ol>
+          </aside>
         </div>
       </section>
       <section className="mx-auto max-w-5xl px-4 py-12" aria-labelledby="journeys">
