@@ -12,6 +12,7 @@ import compression from "compression";
 import express, { type RequestHandler } from "express";
 import helmet from "helmet";
 import { migrateDatabase, openDatabase, setDb } from "./db/connection.server";
+import { deleteExpiredSessions } from "./app/models/session.server";
 import { getEnv } from "./app/utils/env.server";
 import { isLang, LANG_COOKIE } from "./app/utils/i18n";
 
@@ -30,6 +31,10 @@ if (!isDev) {
 const db = openDatabase(env.databasePath);
 migrateDatabase(db);
 setDb(db);
+
+// Expired and idle sessions are refused on read; this only keeps the table from growing forever.
+deleteExpiredSessions();
+setInterval(deleteExpiredSessions, 6 * 3600 * 1000).unref();
 
 const viteDevServer = isDev ? await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } })) : undefined;
 

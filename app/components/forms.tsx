@@ -53,9 +53,15 @@ export function FieldError({ id, message }: { id?: string; message?: string }) {
   );
 }
 
-/** A form-level message: errors as alerts, confirmations as polite status. */
-export function FormMessage({ tone, children }: { tone: "error" | "success"; children: ReactNode }) {
-  const styles = tone === "error" ? "border-danger bg-danger-soft text-danger" : "border-primary bg-primary-soft text-primary-strong";
+const TONES = {
+  error: "border-danger bg-danger-soft text-danger",
+  warning: "border-accent bg-accent-soft text-ink",
+  success: "border-primary bg-primary-soft text-primary-strong",
+} as const;
+
+/** A form-level message: errors as alerts; warnings and confirmations as polite status. */
+export function FormMessage({ tone, children }: { tone: keyof typeof TONES; children: ReactNode }) {
+  const styles = TONES[tone];
   return (
     <div role={tone === "error" ? "alert" : "status"} className={`rounded-lg border p-3 font-semibold ${styles}`}>
       {children}

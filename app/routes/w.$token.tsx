@@ -113,7 +113,7 @@ export default function RatePage() {
         {data.locked ? <FormMessage tone="error">{t("rate.locked")}</FormMessage> : null}
         {errors.form ? <FormMessage tone="error">{errors.form}</FormMessage> : null}
         {Object.keys(errors).some((k) => k !== "form") ? <FormMessage tone="error">{t("rate.error.summary")}</FormMessage> : null}
-        {data.check ? <FormMessage tone="error">{t("rate.checkGoals")}</FormMessage> : null}
+        {data.check ? <FormMessage tone="warning">{t("rate.checkGoals")}</FormMessage> : null}
         <Form method="post" className="space-y-4" data-autosave data-saved={t("rate.saved")} data-failed={t("rate.saveFailed")}>
           <input type="hidden" name="step" value={data.step} />
           {data.check ? <input type="hidden" name="acknowledged" value="1" /> : null}
