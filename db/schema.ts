@@ -137,7 +137,11 @@ export const participants = sqliteTable(
   (t) => [uniqueIndex("participants_token_hash_idx").on(t.tokenHash), index("participants_assessment_idx").on(t.assessmentId)],
 );
 
-/** One vote per participant and capability: posting again replaces it (the primary key enforces it). */
+/**
+ * One vote per participant and capability: posting again replaces it (the primary key enforces it).
+ * No index on assessment_id: reads by assessment go through participants and the key's first
+ * column, and a second index doubled the cost of a participant's first 25 votes during a burst.
+ */
 export const ratings = sqliteTable(
   "ratings",
   {
@@ -156,7 +160,6 @@ export const ratings = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.participantId, t.capabilityKey] }),
-    index("ratings_assessment_idx").on(t.assessmentId, t.capabilityKey),
     check("ratings_current_range", sql`${t.current} is null or ${t.current} between 1 and 4`),
     check("ratings_ideal_range", sql`${t.ideal} is null or ${t.ideal} between 1 and 4`),
   ],

@@ -62,8 +62,9 @@ export function getParticipantRatings(participantId: string): StoredRating[] {
 export function summarizeAssessmentVotes(assessmentId: string): Map<string, VoteSummary> {
   const rows = getDb()
     .select({ capabilityKey: ratings.capabilityKey, current: ratings.current, ideal: ratings.ideal })
-    .from(ratings)
-    .where(eq(ratings.assessmentId, assessmentId))
+    .from(participants)
+    .innerJoin(ratings, eq(ratings.participantId, participants.id))
+    .where(eq(participants.assessmentId, assessmentId))
     .all();
   const byCapability = new Map<string, { current: number | null; ideal: number | null }[]>();
   for (const row of rows) {
@@ -85,9 +86,9 @@ export function listRatingsForExport(assessmentId: string): RatingExportRow[] {
       ideal: ratings.ideal,
       comment: ratings.comment,
     })
-    .from(ratings)
-    .innerJoin(participants, eq(participants.id, ratings.participantId))
-    .where(eq(ratings.assessmentId, assessmentId))
+    .from(participants)
+    .innerJoin(ratings, eq(ratings.participantId, participants.id))
+    .where(eq(participants.assessmentId, assessmentId))
     .orderBy(asc(participants.createdAt), asc(participants.id), asc(ratings.capabilityKey))
     .all();
 }
@@ -97,8 +98,9 @@ export function countVoters(assessmentId: string): number {
   return (
     getDb()
       .select({ n: sql<number>`count(distinct ${ratings.participantId})` })
-      .from(ratings)
-      .where(and(eq(ratings.assessmentId, assessmentId), sql`(${ratings.current} is not null or ${ratings.ideal} is not null)`))
+      .from(participants)
+      .innerJoin(ratings, eq(ratings.participantId, participants.id))
+      .where(and(eq(participants.assessmentId, assessmentId), sql`(${ratings.current} is not null or ${ratings.ideal} is not null)`))
       .get()?.n ?? 0
   );
 }

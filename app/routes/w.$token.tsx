@@ -5,10 +5,10 @@ import { RatingCard } from "~/components/rating-card";
 import { getParticipantByToken } from "~/models/participant.server";
 import { getParticipantRatings } from "~/models/rating.server";
 import { getLocalizedModel } from "~/utils/content.server";
-import { readFormData } from "~/utils/forms";
+import { formValues, readFormData } from "~/utils/forms";
 import { detectLang, translate } from "~/utils/i18n";
 import { retryAfter, passRetryAfter } from "~/utils/rate-limit.server";
-import { submitRatings } from "~/utils/rating-post.server";
+import { nextStepLocation, submitRatings } from "~/utils/rating-post.server";
 import type { RouteHandle } from "~/utils/route-handle";
 import { useI18n } from "~/utils/use-i18n";
 
@@ -53,25 +53,18 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** The page's post. A post that saves is usually answered by server.ts's vote lane before it gets here. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const session = requireParticipant(params.token);
-  const formData = await readFormData(request);
-  const result = submitRatings(session, formData);
+  const values = formValues(await readFormData(request));
+  const result = submitRatings(session, values);
   const lang = detectLang(request);
   if (result.kind === "limited") {
     return data({ errors: { form: translate(lang, "rate.error.tooMany") } as Record<string, string> }, { status: 429, headers: retryAfter(result.state) });
   }
   if (result.kind === "locked") return data({ errors: { form: translate(lang, "rate.locked") } as Record<string, string> }, { status: 409 });
   if (result.kind === "invalid") return data({ errors: result.errors }, { status: 400 });
-
-  const step = Number(formData.get("step")) || 1;
-  const base = `/w/${params.token}`;
-  if (formData.get("go") === "back") return redirect(`${base}?step=${Math.max(step - 1, 1)}`, 303);
-  // A goal below today is allowed, but worth a second look before moving on.
-  const belowToday = result.ratings.some((r) => r.current !== null && r.ideal !== null && r.ideal < r.current);
-  if (belowToday && formData.get("acknowledged") !== "1") return redirect(`${base}?step=${step}&check=1`, 303);
-  const steps = getLocalizedModel(lang).categories.length;
-  return redirect(step >= steps ? `${base}?step=done` : `${base}?step=${step + 1}`, 303);
+  return redirect(nextStepLocation(params.token!, values, result.ratings), 303);
 }
 
 export default function RatePage() {

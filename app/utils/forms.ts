@@ -15,7 +15,11 @@ export function formValues(formData: FormData): Record<string, string> {
 
 /** Validates a form post; the first message per field, keyed by the field's name. */
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.infer<S>> {
-  const values = formValues(formData);
+  return parseValues(schema, formValues(formData));
+}
+
+/** parseForm for a post already read into text values (the vote lane in server.ts reads its own). */
+export function parseValues<S extends z.ZodType>(schema: S, values: Record<string, string>): FormResult<z.infer<S>> {
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };
   const errors: FieldErrors = {};

@@ -1,9 +1,9 @@
 import { ratingPostSchema, type RatingInput } from "~/domain/assessment.schema";
-import type { ParticipantSession } from "~/models/participant.server";
+import { getParticipantByToken, type ParticipantSession } from "~/models/participant.server";
 import { saveRatings } from "~/models/rating.server";
-import { getCapabilityKeys } from "./content.server";
-import { parseForm, type FieldErrors } from "./forms";
-import { checkLimit, countAttempt, type Limit, type LimitState } from "./rate-limit.server";
+import { getCapabilityKeys, getCapabilityModel } from "./content.server";
+import { parseValues, type FieldErrors } from "./forms";
+import { checkLimit, countAttempt, retryAfter, type Limit, type LimitState } from "./rate-limit.server";
 
 /** A room shares one IP, so votes are limited per participant: generous for tapping, not for a script. */
 export const VOTE_POSTS_PER_PARTICIPANT: Limit = { name: "votes", max: 600, windowMs: 10 * 60 * 1000 };
@@ -22,13 +22,70 @@ function getRatingSchema() {
   return ratingSchema;
 }
 
-/** Validates and saves one post of a participant's votes: all of it, or nothing. */
-export function submitRatings(session: ParticipantSession, formData: FormData): RatingPostResult {
+/** Validates and saves one post of a participant's votes (its text fields): all of it, or nothing. */
+export function submitRatings(session: ParticipantSession, values: Record<string, string>): RatingPostResult {
   const limit = checkLimit(VOTE_POSTS_PER_PARTICIPANT, session.participant.id);
   if (limit.limited) return { kind: "limited", state: limit };
   countAttempt(VOTE_POSTS_PER_PARTICIPANT, session.participant.id);
-  const form = parseForm(getRatingSchema(), formData);
+  const form = parseValues(getRatingSchema(), values);
   if (!form.ok) return { kind: "invalid", errors: form.errors, values: form.values };
   const outcome = saveRatings(session.participant.id, session.assessment.id, form.data);
   return outcome === "locked" ? { kind: "locked" } : { kind: "saved", ratings: form.data };
+}
+
+/**
+ * Where the page's own post sends the participant once saved: back a step, to a second look at
+ * goals set below today (allowed, but worth confirming), or on to the next step and the end.
+ */
+export function nextStepLocation(token: string, values: Record<string, string>, ratings: RatingInput[]): string {
+  const step = Number(values.step) || 1;
+  const base = `/w/${token}`;
+  if (values.go === "back") return `${base}?step=${Math.max(step - 1, 1)}`;
+  const belowToday = ratings.some((r) => r.current !== null && r.ideal !== null && r.ideal < r.current);
+  if (belowToday && values.acknowledged !== "1") return `${base}?step=${step}&check=1`;
+  const steps = getCapabilityModel().categories.length;
+  return step >= steps ? `${base}?step=done` : `${base}?step=${step + 1}`;
+}
+
+/*
+ * The vote lane. A room of 200 phones posts its votes within seconds, and Remix's request path
+ * (a web Request, route matching twice, the data strategy) cost two thirds of each post's CPU in
+ * `npm run bench`. server.ts answers the two vote posts with these functions before Remix, from the
+ * form fields it has read: the same validation, limit and transaction as the page's action.
+ */
+
+export type LaneAnswer = { status: number; body: Record<string, unknown>; headers?: Record<string, string> };
+
+/** POST /w/:token/save, the background save of /rate.js: every outcome is a small JSON answer. */
+export function answerBackgroundSave(token: string, values: Record<string, string>): LaneAnswer {
+  const session = getParticipantByToken(token);
+  if (!session) return { status: 404, body: { error: "not-found" } };
+  const result = submitRatings(session, values);
+  switch (result.kind) {
+    case "saved":
+      return { status: 200, body: { saved: result.ratings.length } };
+    case "invalid":
+      return { status: 400, body: { errors: result.errors } };
+    case "locked":
+      return { status: 409, body: { error: "locked" } };
+    case "limited":
+      return { status: 429, body: { error: "too-many" }, headers: retryAfter(result.state) as Record<string, string> };
+  }
+}
+
+/**
+ * POST /w/:token, the page's own post, when it saves: the 303's Location. Undefined leaves the post
+ * to the route's action, which shows the page with what went wrong (an unknown link, a bad vote, the
+ * lock, the limit); nothing is counted or saved here in that case, so the action sees it afresh.
+ */
+export function pagePostLocation(token: string, values: Record<string, string>): string | undefined {
+  const session = getParticipantByToken(token);
+  if (!session || session.assessment.status === "locked") return undefined;
+  if (checkLimit(VOTE_POSTS_PER_PARTICIPANT, session.participant.id).limited) return undefined;
+  const form = parseValues(getRatingSchema(), values);
+  if (!form.ok) return undefined;
+  countAttempt(VOTE_POSTS_PER_PARTICIPANT, session.participant.id);
+  // Locked between the lookup and this transaction: the action answers 409 with the page.
+  if (saveRatings(session.participant.id, session.assessment.id, form.data) === "locked") return undefined;
+  return nextStepLocation(token, values, form.data);
 }

@@ -112,7 +112,7 @@ function loadTable(results: ScenarioResult[]): string {
 
 function workshopTable(bursts: BurstSummary[]): string {
   return formatTable(
-    ["burst", "requests", "conc.", "acked", "errors", "wall s", "req/s", "p50 ms", "p99 ms", "max ms", "CPU ms/req", "p99 target"],
+    ["burst", "requests", "conc.", "acked", "errors", "wall s", "req/s", "p50 ms", "p99 ms", "max ms", "CPU ms/req", "loop ms/req", "p99 target"],
     bursts.map((b) => [
       b.name,
       fixed(b.requests),
@@ -125,6 +125,7 @@ function workshopTable(bursts: BurstSummary[]): string {
       fixed(b.p99, 1),
       fixed(b.max, 1),
       b.cpuMsPerRequest === undefined ? "–" : fixed(b.cpuMsPerRequest, 2),
+      b.loopCpuMsPerRequest === undefined ? "–" : fixed(b.loopCpuMsPerRequest, 2),
       b.targetP99Ms === undefined ? "–" : b.p99 < b.targetP99Ms ? `PASS < ${b.targetP99Ms}` : `OVER ${b.targetP99Ms}`,
     ]),
   );

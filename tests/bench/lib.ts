@@ -61,7 +61,9 @@ export async function startServer(options: {
   const port = await freePort();
   const baseUrl = `http://${LOOPBACK}:${port}`;
   const databasePath = path.join(dir, "bench.db");
-  const child = spawn(process.execPath, ["--import", "tsx", entry], {
+  // BENCH_SERVER_NODE_ARGS passes flags to the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", entry], {
     cwd,
     env: {
       ...process.env,
@@ -173,10 +175,12 @@ export type Scenario<Ctx> = {
 /**
  * CPU time (user + system) a process has used so far, in ms, from /proc/<pid>/stat (Linux, 100 ticks
  * a second). Unlike requests/s it barely moves when other work competes for the machine's cores.
+ * With `thread`, one thread's only: the main thread's id is the pid, and its time is the event
+ * loop's, which bounds latency (GC helpers and the WAL checkpointer run beside it).
  */
-export function procCpuMs(pid: number): number | undefined {
+export function procCpuMs(pid: number, thread?: number): number | undefined {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
   } catch {
@@ -258,6 +262,8 @@ export type BurstResult = {
   wallMs: number;
   /** Server CPU time (user + system) spent during the burst, when /proc can tell. */
   serverCpuMs: number | undefined;
+  /** The same for the server's main thread alone, which runs the event loop. */
+  serverLoopCpuMs: number | undefined;
 };
 
 function send(agent: http.Agent, url: URL, request: BurstRequest, timeoutMs: number): Promise<BurstResponse> {
@@ -308,6 +314,7 @@ export async function runBurst(
     }
   };
   const cpuBefore = serverPid === undefined ? undefined : procCpuMs(serverPid);
+  const loopBefore = serverPid === undefined ? undefined : procCpuMs(serverPid, serverPid);
   const started = performance.now();
   try {
     await Promise.all(Array.from({ length: Math.min(concurrency, requests.length) }, worker));
@@ -316,7 +323,9 @@ export async function runBurst(
   }
   const wallMs = performance.now() - started;
   const cpuAfter = serverPid === undefined ? undefined : procCpuMs(serverPid);
-  return { responses, wallMs, serverCpuMs: cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined };
+  const loopAfter = serverPid === undefined ? undefined : procCpuMs(serverPid, serverPid);
+  const spent = (before: number | undefined, after: number | undefined) => (before !== undefined && after !== undefined ? after - before : undefined);
+  return { responses, wallMs, serverCpuMs: spent(cpuBefore, cpuAfter), serverLoopCpuMs: spent(loopBefore, loopAfter) };
 }
 
 /** Nearest-rank percentile (p in 0–100) of unsorted values; 0 for none. */

@@ -56,6 +56,8 @@ export type BurstSummary = {
   p99: number;
   max: number;
   cpuMsPerRequest: number | undefined;
+  /** The server's main thread alone: the event loop that answers one request at a time. */
+  loopCpuMsPerRequest: number | undefined;
   /** Only the vote bursts are held to the p99 target. */
   targetP99Ms?: number;
 };
@@ -89,6 +91,7 @@ function summarize(
     p99: percentile(answered, 99),
     max: percentile(answered, 100),
     cpuMsPerRequest: burst.serverCpuMs === undefined || !burst.responses.length ? undefined : burst.serverCpuMs / burst.responses.length,
+    loopCpuMsPerRequest: burst.serverLoopCpuMs === undefined || !burst.responses.length ? undefined : burst.serverLoopCpuMs / burst.responses.length,
     targetP99Ms,
   };
   return { summary, acknowledged };

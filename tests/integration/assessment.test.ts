@@ -15,12 +15,11 @@ import type { User } from "~/models/user.server";
 import { getConsensusDrafts, withMedianDefaults } from "~/utils/consensus-view.server";
 import { getCapabilityGaps } from "~/utils/gap-view.server";
 import { countAttempt, resetLimits } from "~/utils/rate-limit.server";
-import { VOTE_POSTS_PER_PARTICIPANT } from "~/utils/rating-post.server";
+import { answerBackgroundSave, pagePostLocation, VOTE_POSTS_PER_PARTICIPANT } from "~/utils/rating-post.server";
 import { hashToken } from "~/utils/tokens.server";
 // Tests drive route modules directly; the "a route never imports another route" rule is for app code.
 import { action as joinAction } from "~/routes/join";
 import { action as rateAction, loader as rateLoader } from "~/routes/w.$token";
-import { action as saveAction } from "~/routes/w.$token.save";
 
 // Password cost is beside the point here (see tests/setup/cheap-passwords.ts).
 vi.mock("~/utils/password.server", async (importOriginal) => (await import("../setup/cheap-passwords")).cheapPasswords(importOriginal));
@@ -300,9 +299,10 @@ describe("the participant's rating page", () => {
     const { participant, token } = joinWorkshop(workshop.id, "Ana");
     const post = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
       settle(() => rateAction({ request: formRequest(`http://localhost/w/${token}`, fields, headers), params: { token }, context }));
-    const background = (fields: Record<string, string>) =>
-      settle(() => saveAction({ request: formRequest(`http://localhost/w/${token}/save`, fields), params: { token }, context }));
-    return { workshop, participant, token, post, background };
+    // The two vote posts answered by server.ts's lane before Remix (tests/e2e covers them over HTTP).
+    const background = (fields: Record<string, string>) => answerBackgroundSave(token, fields);
+    const lane = (fields: Record<string, string>) => pagePostLocation(token, fields);
+    return { workshop, participant, token, post, background, lane };
   }
 
   it("saves a step and moves to the next, then to the end", async () => {
@@ -338,14 +338,12 @@ describe("the participant's rating page", () => {
 
   it("answers the background save's bad vote with a JSON 400, and saves a good one", async () => {
     const { workshop, participant, background } = await setup();
-    const refused = await background({ "billing.current": "0", "billing.ideal": "2" });
-    expect(refused.status).toBe(400);
-    expect(await refused.response!.json()).toMatchObject({ errors: { "billing.current": expect.any(String) } });
+    const refused = background({ "billing.current": "0", "billing.ideal": "2" });
+    expect(refused).toEqual({ status: 400, body: { errors: { "billing.current": "rating.error.level" } } });
     expect(ratingRows(workshop.id)).toBe(0);
 
-    const saved = await background({ "billing.current": "2", "billing.ideal": "4" });
-    expect(saved.status).toBe(200);
-    expect(await saved.response!.json()).toEqual({ saved: 1 });
+    const saved = background({ "billing.current": "2", "billing.ideal": "4" });
+    expect(saved).toEqual({ status: 200, body: { saved: 1 } });
     expect(storedRating(participant.id, "billing")).toMatchObject({ current: 2, ideal: 4 });
   });
 
@@ -356,7 +354,7 @@ describe("the participant's rating page", () => {
 
     const page = await post(votes({ billing: [4, 4] }, { step: "3" }));
     expect(page.status).toBe(409);
-    expect((await background(votes({ billing: [4, 4] }))).status).toBe(409);
+    expect(background(votes({ billing: [4, 4] }))).toEqual({ status: 409, body: { error: "locked" } });
     expect(storedRating(participant.id, "billing")).toMatchObject({ current: 2, ideal: 3 });
 
     const loaded = await rateLoader({ request: new Request(`http://localhost/w/${token}?step=3`), params: { token }, context });
@@ -368,8 +366,42 @@ describe("the participant's rating page", () => {
     const params = { token };
     expect((await settle(() => rateLoader({ request: new Request(`http://localhost/w/${token}`), params, context }))).status).toBe(404);
     expect((await settle(() => rateAction({ request: formRequest(`http://localhost/w/${token}`, votes({ billing: [1, 1] })), params, context }))).status).toBe(404);
-    expect((await settle(() => saveAction({ request: formRequest(`http://localhost/w/${token}/save`, votes({ billing: [1, 1] })), params, context }))).status).toBe(404);
+    expect(answerBackgroundSave(token, votes({ billing: [1, 1] })).status).toBe(404);
+    expect(pagePostLocation(token, votes({ billing: [1, 1] }, { step: "3" }))).toBeUndefined();
     expect(ratingRows()).toBe(0);
+  });
+
+  it("answers a saving page post in the lane with the same next step as the action", async () => {
+    const { participant, lane, post } = await setup();
+    expect(lane(votes({ "business-intelligence": [2, 3] }, { step: "1", go: "next" }))).toMatch(/^\/w\/[\w-]+\?step=2$/);
+    expect(lane(votes({ security: [3, 3] }, { step: "4" }))).toMatch(/\?step=done$/);
+    expect(lane(votes({ security: [3, 4] }, { step: "3", go: "back" }))).toMatch(/\?step=2$/);
+    const fields = votes({ billing: [3, 2] }, { step: "3", go: "next" });
+    expect(lane(fields)).toMatch(/\?step=3&check=1$/);
+    expect((await post(fields)).response!.headers.get("Location")).toBe(lane(fields));
+    expect(lane({ ...fields, acknowledged: "1" })).toMatch(/\?step=4$/);
+    expect(getParticipantRatings(participant.id)).toHaveLength(3);
+  });
+
+  it("leaves a bad, locked or limited page post to the action, having saved and counted nothing", async () => {
+    const { workshop, participant, lane, post } = await setup();
+    expect(lane(votes({ billing: [2, 3] }, { step: "3" }))).toBeDefined();
+    expect(lane(votes({ billing: [7, 3], security: [1, 2] }, { step: "3" }))).toBeUndefined();
+    expect(storedRating(participant.id, "billing")).toMatchObject({ current: 2, ideal: 3 });
+    expect(ratingRows(workshop.id)).toBe(1);
+
+    // Both posts so far counted once each: the refused one is counted by the action, not the lane.
+    for (let i = 2; i < VOTE_POSTS_PER_PARTICIPANT.max; i += 1) countAttempt(VOTE_POSTS_PER_PARTICIPANT, participant.id);
+    expect(lane(votes({ billing: [4, 4] }, { step: "3" }))).toBeDefined();
+    expect(lane(votes({ billing: [1, 1] }, { step: "3" }))).toBeUndefined();
+    expect((await post(votes({ billing: [1, 1] }, { step: "3" }))).status).toBe(429);
+    expect(storedRating(participant.id, "billing")).toMatchObject({ current: 4, ideal: 4 });
+
+    resetLimits();
+    saveConsensus(workshop.id, [], true);
+    expect(lane(votes({ billing: [1, 1] }, { step: "3" }))).toBeUndefined();
+    expect((await post(votes({ billing: [1, 1] }, { step: "3" }))).status).toBe(409);
+    expect(storedRating(participant.id, "billing")).toMatchObject({ current: 4, ideal: 4 });
   });
 
   it("limits posts per participant, not per IP: a neighbour on the same network still votes", async () => {

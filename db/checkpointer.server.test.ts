@@ -1,0 +1,56 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { startCheckpointer, type Checkpointer } from "./checkpointer.server";
+import { openDatabase, type Db } from "./connection.server";
+
+let dir = "";
+let db: Db | undefined;
+let checkpointer: Checkpointer | undefined;
+
+afterEach(async () => {
+  await checkpointer?.stop();
+  db?.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  checkpointer = undefined;
+  db = undefined;
+});
+
+/** A database whose write-ahead log holds `rows` committed rows nobody has checkpointed. */
+function databaseWithUncheckpointedRows(rows: number): { file: string; db: Db } {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "madura-checkpoint-"));
+  const file = path.join(dir, "app.db");
+  db = openDatabase(file);
+  db.$client.exec("create table notes (id integer primary key, body text not null)");
+  db.$client.pragma("wal_checkpoint(TRUNCATE)");
+  db.$client.pragma("wal_autocheckpoint = 0");
+  const insert = db.$client.prepare("insert into notes (body) values (?)");
+  db.$client.transaction(() => {
+    for (let i = 0; i < rows; i += 1) insert.run(`note ${i} `.repeat(10));
+  })();
+  return { file, db };
+}
+
+describe("startCheckpointer", () => {
+  it("copies the write-ahead log into the database file from its own thread, and stops cleanly", async () => {
+    const { file, db } = databaseWithUncheckpointedRows(2000);
+    const before = fs.statSync(file).size;
+    expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(0);
+
+    checkpointer = startCheckpointer(db, file, { intervalMs: 20 });
+    await expect.poll(() => fs.statSync(file).size, { timeout: 5000 }).toBeGreaterThan(before);
+    await checkpointer.stop();
+    checkpointer = undefined;
+
+    // The server's own connection still checkpoints, but only past a long log.
+    expect(db.$client.pragma("wal_autocheckpoint", { simple: true })).toBe(10_000);
+    // Everything committed is in the database file itself now: a fresh reader without the log sees it.
+    db.$client.close();
+    fs.rmSync(`${file}-wal`, { force: true });
+    fs.rmSync(`${file}-shm`, { force: true });
+    const reopened = openDatabase(file);
+    expect(reopened.$client.prepare("select count(*) as n from notes").get()).toEqual({ n: 2000 });
+    reopened.$client.close();
+  });
+});

@@ -1,0 +1,1 @@
+DROP INDEX `ratings_assessment_idx`;

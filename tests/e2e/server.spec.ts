@@ -1,0 +1,138 @@
+/**
+ * What server.ts itself answers, over plain HTTP as phones and scripts send it: the vote lane (the
+ * two vote posts answered before Express and Remix) and how Remix's answers are sent.
+ */
+import { expect, test, type APIRequest, type APIRequestContext } from "@playwright/test";
+import { createOrganization, location, newClient, signUp } from "./accounts";
+
+type Workshop = { consultant: APIRequestContext; orgId: string; assessmentId: string; code: string };
+
+async function openWorkshop(playwright: { request: APIRequest }, baseURL: string): Promise<Workshop> {
+  const { api: consultant } = await signUp(playwright, baseURL, "lane-consultant");
+  const orgId = await createOrganization(consultant, `Lane client ${Date.now()}`);
+  const created = await consultant.post(`/orgs/${orgId}/assessments/new`, { form: { name: "2026 H2", mode: "workshop" }, maxRedirects: 0 });
+  expect(created.status()).toBe(303);
+  const assessmentId = location(created).match(/\/assessments\/([\w-]+)$/)?.[1] ?? "";
+  const board = await (await consultant.get(`/orgs/${orgId}/assessments/${assessmentId}`)).text();
+  const code = board.match(/data-testid="join-code"[^>]*>([^<]+)</)?.[1]?.trim() ?? "";
+  expect(code, "join code on the facilitator's page").toMatch(/^\w{6}$/);
+  return { consultant, orgId, assessmentId, code };
+}
+
+/** A phone that joined: its own client (language as given) and its private path /w/<token>. */
+async function join(playwright: { request: APIRequest }, baseURL: string, code: string, name: string, lang: "es" | "en") {
+  const phone = await newClient(playwright, baseURL, lang);
+  const joined = await phone.post("/join", { form: { code, name }, maxRedirects: 0 });
+  expect(joined.status()).toBe(303);
+  const path = location(joined);
+  expect(path).toMatch(/^\/w\/[\w-]+$/);
+  return { phone, path };
+}
+
+/** The level checked for a field on the participant's page, or undefined. */
+function checkedLevel(html: string, field: string): string | undefined {
+  const input = [...html.matchAll(/<input[^>]*>/g)].map(([tag]) => tag).find((tag) => tag.includes(`name="${field}"`) && /\bchecked\b/.test(tag));
+  return input?.match(/value="(\d)"/)?.[1];
+}
+
+test("the phone's background save answers in JSON: 400 with the field for a bad vote, 200 for a good one", async ({ playwright, baseURL }) => {
+  const workshop = await openWorkshop(playwright, baseURL!);
+  const { phone, path } = await join(playwright, baseURL!, workshop.code, "Rosa", "es");
+
+  const refused = await phone.post(`${path}/save`, { form: { "billing.current": "7", "billing.ideal": "2" } });
+  expect(refused.status()).toBe(400);
+  expect(await refused.json()).toEqual({ errors: { "billing.current": "rating.error.level" } });
+  // Never a page: nothing to sniff, cache or frame.
+  expect(refused.headers()).toMatchObject({
+    "content-type": "application/json; charset=utf-8",
+    "x-content-type-options": "nosniff",
+    "cache-control": "no-store",
+    "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+  });
+
+  const saved = await phone.post(`${path}/save`, { form: { "billing.current": "2", "billing.ideal": "4", "billing.comment": "Facturas tardías" } });
+  expect(saved.status()).toBe(200);
+  expect(await saved.json()).toEqual({ saved: 1 });
+  const page = await (await phone.get(`${path}?step=3`)).text();
+  expect([checkedLevel(page, "billing.current"), checkedLevel(page, "billing.ideal")]).toEqual(["2", "4"]);
+  expect(page).toContain("Facturas tardías");
+  await phone.dispose();
+  await workshop.consultant.dispose();
+});
+
+test("the page's own post moves on with a 303; a bad vote shows the page again, in the participant's language, with nothing saved", async ({ playwright, baseURL }) => {
+  const workshop = await openWorkshop(playwright, baseURL!);
+  for (const [lang, message] of [
+    ["es", "Elija un nivel del 1 al 4."],
+    ["en", "Choose a level from 1 to 4."],
+  ] as const) {
+    const { phone, path } = await join(playwright, baseURL!, workshop.code, `Phone ${lang}`, lang);
+    const moved = await phone.post(path, { form: { step: "3", "billing.current": "2", "billing.ideal": "3", "security.current": "1", "security.ideal": "2" }, maxRedirects: 0 });
+    expect(moved.status()).toBe(303);
+    expect(location(moved)).toBe(`${path}?step=4`);
+
+    // The lane leaves a bad post to the page's action, which must still receive the body as sent.
+    const refused = await phone.post(`${path}?step=3`, { form: { step: "3", "billing.current": "3", "billing.ideal": "9" }, maxRedirects: 0 });
+    expect(refused.status()).toBe(400);
+    const html = await refused.text();
+    expect(html).toContain('id="billing.ideal-error"');
+    expect(html).toContain(message);
+    const page = await (await phone.get(`${path}?step=3`)).text();
+    expect([checkedLevel(page, "billing.current"), checkedLevel(page, "billing.ideal")], "the earlier vote stays").toEqual(["2", "3"]);
+    await phone.dispose();
+  }
+  await workshop.consultant.dispose();
+});
+
+test("a vote from another site is refused (403), so is a body over 1 MB (413) and a link nobody holds (404)", async ({ playwright, baseURL }) => {
+  const workshop = await openWorkshop(playwright, baseURL!);
+  const { phone, path } = await join(playwright, baseURL!, workshop.code, "Bruno", "en");
+  const vote = { "billing.current": "2", "billing.ideal": "3" };
+
+  for (const target of [path, `${path}/save`]) {
+    const foreign = await phone.post(target, { form: vote, headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
+    expect(foreign.status(), `${target} from another origin`).toBe(403);
+    const huge = await phone.post(target, { form: { ...vote, "billing.comment": "x".repeat(1024 * 1024) }, maxRedirects: 0 });
+    expect(huge.status(), `${target} with 1 MB of comment`).toBe(413);
+  }
+  const page = await (await phone.get(`${path}?step=3`)).text();
+  expect(checkedLevel(page, "billing.current"), "none of those saved anything").toBeUndefined();
+
+  const stranger = await phone.post("/w/not-a-token-anybody-holds-000000000000000/save", { form: vote });
+  expect(stranger.status()).toBe(404);
+  expect(await stranger.json()).toEqual({ error: "not-found" });
+  expect((await phone.post("/w/not-a-token-anybody-holds-000000000000000", { form: { ...vote, step: "3" }, maxRedirects: 0 })).status()).toBe(404);
+  await phone.dispose();
+  await workshop.consultant.dispose();
+});
+
+test("after the lock both vote posts are refused with 409 and change nothing", async ({ playwright, baseURL }) => {
+  const workshop = await openWorkshop(playwright, baseURL!);
+  const { phone, path } = await join(playwright, baseURL!, workshop.code, "Grace", "en");
+  expect((await phone.post(`${path}/save`, { form: { "billing.current": "2", "billing.ideal": "3" } })).status()).toBe(200);
+  const locked = await workshop.consultant.post(`/orgs/${workshop.orgId}/assessments/${workshop.assessmentId}/consensus`, { form: { intent: "lock" }, maxRedirects: 0 });
+  expect(locked.status()).toBe(303);
+
+  const save = await phone.post(`${path}/save`, { form: { "billing.current": "4", "billing.ideal": "4" } });
+  expect(save.status()).toBe(409);
+  expect(await save.json()).toEqual({ error: "locked" });
+  const post = await phone.post(path, { form: { step: "3", "billing.current": "4", "billing.ideal": "4" }, maxRedirects: 0 });
+  expect(post.status()).toBe(409);
+  expect(await post.text()).toContain("The facilitator has locked this assessment.");
+  const page = await (await phone.get(`${path}?step=3`)).text();
+  expect([checkedLevel(page, "billing.current"), checkedLevel(page, "billing.ideal")]).toEqual(["2", "3"]);
+  await phone.dispose();
+  await workshop.consultant.dispose();
+});
+
+test("small answers carry their length and go uncompressed; pages stream gzipped", async ({ request }) => {
+  const health = await request.get("/healthz", { headers: { "Accept-Encoding": "gzip" } });
+  expect(health.status()).toBe(200);
+  expect(health.headers()["content-encoding"]).toBeUndefined();
+  expect(Number(health.headers()["content-length"])).toBe((await health.body()).length);
+
+  const page = await request.get("/quiz", { headers: { "Accept-Encoding": "gzip" } });
+  expect(page.status()).toBe(200);
+  expect(page.headers()["content-encoding"]).toBe("gzip");
+  expect(await page.text()).toContain("</html>");
+});
