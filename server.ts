@@ -18,7 +18,7 @@ import helmet from "helmet";
 import { startCheckpointer } from "./db/checkpointer.server";
 import { migrateDatabase, openDatabase, setDb } from "./db/connection.server";
 import { deleteExpiredSessions } from "./app/models/session.server";
-import { answerBackgroundSave, pagePostLocation } from "./app/utils/rating-post.server";
+import { answerBackgroundSave, pagePostLocation, warmUpVoteValidation } from "./app/utils/rating-post.server";
 import { getEnv } from "./app/utils/env.server";
 import { isLang, LANG_COOKIE } from "./app/utils/i18n";
 
@@ -38,6 +38,7 @@ const db = openDatabase(env.databasePath);
 migrateDatabase(db);
 setDb(db);
 const checkpointer = startCheckpointer(db, env.databasePath);
+warmUpVoteValidation();
 
 // Expired and idle sessions are refused on read; this only keeps the table from growing forever.
 deleteExpiredSessions();
@@ -153,15 +154,13 @@ function remixRequest(req: ExpressRequest, res: ExpressResponse): Request {
   res.on("close", () => {
     if (!res.writableFinished) controller.abort();
   });
-  const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  // A body the vote lane already read (see voteLane) is handed over as read.
-  const body = Buffer.isBuffer(req.body) ? req.body : createReadableStreamFromReadable(req);
-  return new Request(url, {
-    method: req.method,
-    headers,
-    signal: controller.signal,
-    ...(hasBody ? { body, duplex: "half" } : {}),
-  } as RequestInit);
+  const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    // A body the vote lane already read (see voteLane) is handed over as read.
+    init.body = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : createReadableStreamFromReadable(req);
+    init.duplex = "half";
+  }
+  return new Request(url, init);
 }
 
 /**
@@ -214,10 +213,12 @@ const LANE_HEADERS = {
 };
 const trustProxy = app.get("trust proxy fn") as (address: string, hop: number) => boolean;
 
+/** req.protocol as Express computes it: X-Forwarded-Proto only from a trusted proxy, and only when set. */
 function requestProtocol(req: IncomingMessage): string {
+  const own = "encrypted" in req.socket && req.socket.encrypted ? "https" : "http";
+  if (!trustProxy(req.socket.remoteAddress ?? "", 0)) return own;
   const forwarded = req.headers["x-forwarded-proto"];
-  if (typeof forwarded === "string" && trustProxy(req.socket.remoteAddress ?? "", 0)) return forwarded.split(",")[0]!.trim();
-  return "encrypted" in req.socket && req.socket.encrypted ? "https" : "http";
+  return ((typeof forwarded === "string" && forwarded) || own).split(",")[0]!.trim();
 }
 
 function laneAnswer(res: ServerResponse, status: number, headers: Record<string, string>, body = ""): void {
@@ -229,7 +230,8 @@ function laneAnswer(res: ServerResponse, status: number, headers: Record<string,
 function readVoteBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer | undefined> {
   return new Promise((resolve) => {
     const tooLarge = () => {
-      laneAnswer(res, 413, { "Content-Type": "text/plain; charset=utf-8" }, "Request body too large.");
+      // Close rather than read on: the rest of the body is not worth receiving.
+      laneAnswer(res, 413, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" }, "Request body too large.");
       req.resume();
       resolve(undefined);
     };
@@ -251,12 +253,20 @@ function readVoteBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer
 /** Answers a vote post, or returns false for any other request (Express's, untouched). */
 function voteLane(req: IncomingMessage, res: ServerResponse): boolean {
   const match = req.method === "POST" ? VOTE_POST.exec(req.url ?? "") : null;
-  if (!match || !(req.headers["content-type"] ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded")) return false;
+  if (!match) return false;
+  const [, token = "", save] = match;
+  const isForm = (req.headers["content-type"] ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded");
+  // The page's post in another encoding (a browser may send multipart) is the action's to read.
+  if (!isForm && !save) return false;
   if (!fromOwnOrigin(req.headers.origin, requestProtocol(req), req.headers.host)) {
     laneAnswer(res, 403, { "Content-Type": "text/plain; charset=utf-8" }, "Cross-origin request refused.");
     return true;
   }
-  const [, token = "", save] = match;
+  if (!isForm) {
+    laneAnswer(res, 415, { "Content-Type": "application/json; charset=utf-8" }, JSON.stringify({ error: "form-encoded-only" }));
+    req.resume();
+    return true;
+  }
   readVoteBody(req, res).then((body) => {
     if (!body) return;
     const fields = Object.fromEntries(new URLSearchParams(body.toString("utf8")));

@@ -26,12 +26,20 @@ export function startCheckpointer(db: Db, file: string, { intervalMs = 200 } = {
   worker.on("message", (message: { type: string; message?: string }) => {
     if (message.type === "error") console.error(`WAL checkpoint failed: ${message.message}`);
   });
+  let stopping = false;
   worker.on("error", (error) => console.error("The WAL checkpointer stopped:", error));
+  const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+  void exited.then(() => {
+    if (stopping || !db.$client.open) return;
+    // Without the thread, the server's connection checkpoints as SQLite does by default.
+    db.$client.pragma("wal_autocheckpoint = 1000");
+    console.error("The WAL checkpointer thread ended; checkpoints are back on the server's connection.");
+  });
   // The thread alone never keeps the process alive.
   worker.unref();
-  const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
   return {
     stop() {
+      stopping = true;
       worker.ref();
       worker.postMessage("stop");
       return exited;

@@ -139,8 +139,9 @@ export const participants = sqliteTable(
 
 /**
  * One vote per participant and capability: posting again replaces it (the primary key enforces it).
- * No index on assessment_id: reads by assessment go through participants and the key's first
- * column, and a second index doubled the cost of a participant's first 25 votes during a burst.
+ * The assessment is the participant's: reads by assessment go through participants and the key's
+ * first column. A second index (on an assessment_id column) doubled the cost of a participant's
+ * first 25 votes during a burst.
  */
 export const ratings = sqliteTable(
   "ratings",
@@ -148,9 +149,6 @@ export const ratings = sqliteTable(
     participantId: text("participant_id")
       .notNull()
       .references(() => participants.id, { onDelete: "cascade" }),
-    assessmentId: text("assessment_id")
-      .notNull()
-      .references(() => assessments.id, { onDelete: "cascade" }),
     capabilityKey: text("capability_key").notNull(),
     /** Null when the participant said they cannot judge this capability. */
     current: integer("current"),

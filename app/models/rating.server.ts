@@ -23,8 +23,8 @@ function voteStatements(): { sqlite: Database.Database; s: VoteStatements } {
     s = {
       status: sqlite.prepare("select status from assessments where id = ?"),
       upsert: sqlite.prepare(
-        `insert into ratings (participant_id, assessment_id, capability_key, current, ideal, comment, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?)
+        `insert into ratings (participant_id, capability_key, current, ideal, comment, updated_at)
+         values (?, ?, ?, ?, ?, ?)
          on conflict (participant_id, capability_key) do update set
            current = excluded.current, ideal = excluded.ideal, comment = excluded.comment, updated_at = excluded.updated_at`,
       ),
@@ -42,7 +42,7 @@ export function saveRatings(participantId: string, assessmentId: string, input: 
   const { sqlite, s } = voteStatements();
   const save = sqlite.transaction((): SaveOutcome => {
     if (s.status.get(assessmentId)?.status !== "open") return "locked";
-    for (const r of input) s.upsert.run(participantId, assessmentId, r.capabilityKey, r.current, r.ideal, r.comment, now);
+    for (const r of input) s.upsert.run(participantId, r.capabilityKey, r.current, r.ideal, r.comment, now);
     return "saved";
   });
   return save.immediate();

@@ -72,7 +72,7 @@ function writeVotes(databasePath: string, assessmentIds: string[], capabilityKey
   const random = mulberry32(5);
   const insertParticipant = db.prepare("insert into participants (id, assessment_id, token_hash, display_name) values (?, ?, ?, ?)");
   const insertRating = db.prepare(
-    "insert into ratings (participant_id, assessment_id, capability_key, current, ideal, comment, updated_at) values (?, ?, ?, ?, ?, '', ?)",
+    "insert into ratings (participant_id, capability_key, current, ideal, comment, updated_at) values (?, ?, ?, ?, '', ?)",
   );
   let rows = 0;
   try {
@@ -86,7 +86,7 @@ function writeVotes(databasePath: string, assessmentIds: string[], capabilityKey
             const base = 1.3 + ((c * 7) % 10) / 10 + cycle * 0.12;
             const current = random() < 0.05 ? null : level(base + (random() - 0.5) * 2);
             const ideal = random() < 0.05 ? null : level(Math.max(current ?? 1, base + 1 + random()));
-            insertRating.run(participantId, assessmentId, key, current, ideal, now);
+            insertRating.run(participantId, key, current, ideal, now);
             rows += 1;
           });
         }

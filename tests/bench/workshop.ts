@@ -295,7 +295,7 @@ export function checkStoredVotes(databasePath: string, workshop: Workshop, expec
     const rows = db
       .prepare(
         `select p.display_name as name, r.capability_key as key, r.current, r.ideal
-         from ratings r join participants p on p.id = r.participant_id where r.assessment_id = ?`,
+         from ratings r join participants p on p.id = r.participant_id where p.assessment_id = ?`,
       )
       .all(workshop.assessmentId) as { name: string; key: string; current: number | null; ideal: number | null }[];
 

@@ -2,6 +2,7 @@
  * What server.ts itself answers, over plain HTTP as phones and scripts send it: the vote lane (the
  * two vote posts answered before Express and Remix) and how Remix's answers are sent.
  */
+import http from "node:http";
 import { expect, test, type APIRequest, type APIRequestContext } from "@playwright/test";
 import { createOrganization, location, newClient, signUp } from "./accounts";
 
@@ -84,7 +85,44 @@ test("the page's own post moves on with a 303; a bad vote shows the page again, 
   await workshop.consultant.dispose();
 });
 
-test("a vote from another site is refused (403), so is a body over 1 MB (413) and a link nobody holds (404)", async ({ playwright, baseURL }) => {
+/**
+ * A POST sent with node's own client, for what Playwright's cannot send: a body in chunks without a
+ * Content-Length, or a header with an empty value. Resolves with the status.
+ */
+function rawPost(url: string, headers: Record<string, string>, chunks: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    // The server may close before the whole body is sent; the answer is what counts.
+    req.on("error", (error) => (req.destroyed ? undefined : reject(error)));
+    for (const chunk of chunks) req.write(chunk);
+    req.end();
+  });
+}
+
+test("phones' posts carry their own Origin, also behind a trusted HTTPS proxy, and are accepted", async ({ playwright, baseURL }) => {
+  const workshop = await openWorkshop(playwright, baseURL!);
+  const { phone, path } = await join(playwright, baseURL!, workshop.code, "Dora", "es");
+  const origin = new URL(baseURL!).origin;
+  const vote = { "billing.current": "2", "billing.ideal": "3" };
+  expect((await phone.post(`${path}/save`, { form: vote, headers: { Origin: origin } })).status()).toBe(200);
+  expect((await phone.post(path, { form: { ...vote, step: "3" }, headers: { Origin: origin }, maxRedirects: 0 })).status()).toBe(303);
+  // A proxy on the same machine (trusted) that terminates HTTPS says so; the page's origin is then https.
+  const proxied = { Origin: origin.replace(/^http:/, "https:"), "X-Forwarded-Proto": "https" };
+  expect((await phone.post(`${path}/save`, { form: vote, headers: proxied })).status()).toBe(200);
+  expect((await phone.post(path, { form: { ...vote, step: "3" }, headers: proxied, maxRedirects: 0 })).status()).toBe(303);
+  // Without the proxy's word, an https origin is another site; an empty header changes nothing.
+  expect((await phone.post(`${path}/save`, { form: vote, headers: { Origin: proxied.Origin } })).status()).toBe(403);
+  const body = new URLSearchParams(vote).toString();
+  const emptyProto = { Origin: origin, "X-Forwarded-Proto": "", "Content-Length": String(body.length) };
+  expect(await rawPost(new URL(`${path}/save`, baseURL).href, emptyProto, [body])).toBe(200);
+  await phone.dispose();
+  await workshop.consultant.dispose();
+});
+
+test("a vote from another site is refused (403), so is a body over 1 MB (413), a save not form-encoded (415) and a link nobody holds (404)", async ({ playwright, baseURL }) => {
   const workshop = await openWorkshop(playwright, baseURL!);
   const { phone, path } = await join(playwright, baseURL!, workshop.code, "Bruno", "en");
   const vote = { "billing.current": "2", "billing.ideal": "3" };
@@ -95,6 +133,11 @@ test("a vote from another site is refused (403), so is a body over 1 MB (413) an
     const huge = await phone.post(target, { form: { ...vote, "billing.comment": "x".repeat(1024 * 1024) }, maxRedirects: 0 });
     expect(huge.status(), `${target} with 1 MB of comment`).toBe(413);
   }
+  const chunks = Array.from({ length: 24 }, () => `billing.comment=${"x".repeat(64 * 1024)}`);
+  expect(await rawPost(new URL(`${path}/save`, baseURL).href, { "Transfer-Encoding": "chunked" }, chunks), "a chunked body over 1 MB").toBe(413);
+  const multipart = await phone.post(`${path}/save`, { multipart: vote });
+  expect(multipart.status()).toBe(415);
+  expect(await multipart.json()).toEqual({ error: "form-encoded-only" });
   const page = await (await phone.get(`${path}?step=3`)).text();
   expect(checkedLevel(page, "billing.current"), "none of those saved anything").toBeUndefined();
 

@@ -5,7 +5,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { count, eq } from "drizzle-orm";
 import { expect } from "vitest";
-import { consensus, ratings } from "../../db/schema";
+import { consensus, participants, ratings } from "../../db/schema";
 import { getDb } from "../../db/connection.server";
 import { CATEGORY_KEYS } from "~/domain/capability-model";
 import { signIn } from "~/utils/session.server";
@@ -49,8 +49,13 @@ export async function settle(run: () => unknown): Promise<{ status: number; body
 }
 
 export function ratingRows(assessmentId?: string): number {
-  const query = getDb().select({ n: count() }).from(ratings);
-  return (assessmentId ? query.where(eq(ratings.assessmentId, assessmentId)) : query).get()!.n;
+  if (!assessmentId) return getDb().select({ n: count() }).from(ratings).get()!.n;
+  return getDb()
+    .select({ n: count() })
+    .from(ratings)
+    .innerJoin(participants, eq(participants.id, ratings.participantId))
+    .where(eq(participants.assessmentId, assessmentId))
+    .get()!.n;
 }
 
 export function consensusRows(assessmentId: string): number {

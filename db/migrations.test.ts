@@ -1,0 +1,58 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { afterEach, describe, expect, it } from "vitest";
+import { migrateDatabase, migrationsFolder, openDatabase, type Db } from "./connection.server";
+
+let dir = "";
+let db: Db | undefined;
+
+afterEach(() => {
+  db?.$client.close();
+  db = undefined;
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A database as an install that stopped at migration `tag` has it (drizzle's own bookkeeping included). */
+function databaseAt(tag: string): Db {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "madura-migrations-"));
+  const folder = path.join(dir, "migrations");
+  fs.cpSync(migrationsFolder, folder, { recursive: true });
+  const journalPath = path.join(folder, "meta/_journal.json");
+  const journal = JSON.parse(fs.readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
+  const upTo = journal.entries.findIndex((entry) => entry.tag === tag);
+  expect(upTo, `migration ${tag} exists`).toBeGreaterThanOrEqual(0);
+  fs.writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, upTo + 1) }));
+  db = openDatabase(path.join(dir, "app.db"));
+  migrate(db, { migrationsFolder: folder });
+  return db;
+}
+
+describe("migrations", () => {
+  it("moves votes from the first assessment schema to ratings keyed by participant alone, keeping every vote and its checks", () => {
+    const { $client: sqlite } = databaseAt("0001_assessments");
+    sqlite.exec(`
+      insert into users (id, email, name, password_hash) values ('u1', 'carla@example.com', 'Carla', 'x');
+      insert into organizations (id, name, quiz_invite_token) values ('o1', 'Andes Retail', 'quiz-token');
+      insert into assessments (id, organization_id, name, mode, model_id, model_version, created_by) values ('a1', 'o1', '2026 H2', 'workshop', 'cem', 1, 'u1');
+      insert into participants (id, assessment_id, token_hash, display_name) values ('p1', 'a1', 'h1', 'Ana'), ('p2', 'a1', 'h2', 'Bruno');
+      insert into ratings (participant_id, assessment_id, capability_key, current, ideal, comment, updated_at) values
+        ('p1', 'a1', 'billing', 2, 3, 'facturas tardías', 1000), ('p1', 'a1', 'security', null, null, '', 1001), ('p2', 'a1', 'billing', 4, 4, '', 1002);
+    `);
+
+    migrateDatabase(db!);
+
+    expect(sqlite.prepare("select * from ratings order by participant_id, capability_key").all()).toEqual([
+      { participant_id: "p1", capability_key: "billing", current: 2, ideal: 3, comment: "facturas tardías", updated_at: 1000 },
+      { participant_id: "p1", capability_key: "security", current: null, ideal: null, comment: "", updated_at: 1001 },
+      { participant_id: "p2", capability_key: "billing", current: 4, ideal: 4, comment: "", updated_at: 1002 },
+    ]);
+    expect(() => sqlite.prepare("insert into ratings values ('p2', 'security', 7, 1, '', 1003)").run()).toThrow(/CHECK/);
+    expect(() => sqlite.prepare("insert into ratings values ('p1', 'billing', 1, 1, '', 1003)").run()).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(() => sqlite.prepare("insert into ratings values ('nobody', 'billing', 1, 1, '', 1003)").run()).toThrow(/FOREIGN KEY/);
+    // Deleting the client still removes its votes, through the participants.
+    sqlite.prepare("delete from organizations where id = 'o1'").run();
+    expect(sqlite.prepare("select count(*) as n from ratings").get()).toEqual({ n: 0 });
+  });
+});

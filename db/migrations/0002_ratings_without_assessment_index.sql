@@ -1,1 +1,0 @@
-DROP INDEX `ratings_assessment_idx`;
