@@ -18,10 +18,7 @@ function LevelChoice({ name, legend, value, levelNames, error, disabled }: { nam
       <legend className="text-sm font-bold uppercase tracking-wide text-ink-soft">{legend}</legend>
       <div className="mt-2 grid grid-cols-4 gap-1.5">
         {levelNames.map((levelName, index) => (
-          <label
-            key={levelName}
-            className="flex min-h-16 cursor-pointer flex-col items-center justify-center rounded-lg border-2 border-line bg-white px-1 py-2 text-center has-[:checked]:border-primary has-[:checked]:bg-primary has-[:checked]:text-white has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-primary"
-          >
+          <label key={levelName} className="level-choice">
             <input type="radio" name={name} value={index + 1} defaultChecked={value === index + 1} disabled={disabled} className="sr-only" />
             <span className="tabular text-xl font-bold">{index + 1}</span>
             <span className="text-xs leading-tight">{levelName}</span>

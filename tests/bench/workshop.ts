@@ -1,7 +1,7 @@
 /**
  * The workshop scenario of issue 4 for tests/bench/bench.ts: a consultant opens a workshop through
- * the real HTTP API, 200 participants join with its code, then all of them post their 25 votes at
- * once, post again with other values (a replacement, never a duplicate), and finally save one
+ * the real HTTP API, 200 participants join with its code and open their rating page (the join's
+ * redirect, which a browser follows), then all of them post their 25 votes at once, post again with other values (a replacement, never a duplicate), and finally save one
  * capability at a time through /w/:token/save as /rate.js does. Afterwards the SQLite file is read
  * to check that it holds exactly one row per participant and capability, with the values the
  * server last acknowledged.
@@ -42,6 +42,8 @@ export type Workshop = {
   /** The participants whose join was acknowledged, in the order they were asked to join. */
   participants: Participant[];
   join: BurstSummary;
+  /** Every joined phone opening its rating page, as the browser follows the join's redirect. */
+  open: BurstSummary;
 };
 
 /** One burst as the tables show it. `failures` counts unacknowledged requests by reason. */
@@ -161,7 +163,18 @@ export async function setUpWorkshop(server: RunningServer, capabilityKeys: strin
   burst.responses.forEach((response, i) => {
     if (response.ok && acknowledged[i]) participants.push({ name: names[i]!, token: String(response.headers.location).slice("/w/".length) });
   });
-  return { orgId: orgId!, assessmentId: assessmentId!, code, capabilityKeys, participants, join };
+
+  // A browser follows the 303 at once: 200 rating pages are requested together.
+  const pages = await runBurst(
+    baseUrl,
+    participants.map((participant): BurstRequest => ({ method: "GET", path: `/w/${participant.token}`, headers })),
+    { concurrency: participants.length, serverPid: server.pid, timeoutMs: WORKSHOP.timeoutMs },
+  );
+  const { summary: open } = summarize("GET /w/:token, the rating page", pages, participants.length, (response) => {
+    if (response.status !== 200) return `status ${response.status}`;
+    return response.body.includes("data-autosave") ? undefined : "200 without the rating form";
+  });
+  return { orgId: orgId!, assessmentId: assessmentId!, code, capabilityKeys, participants, join, open };
 }
 
 type Vote = { current: number; ideal: number };
