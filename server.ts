@@ -1,7 +1,8 @@
 /**
  * The production server: Express around Remix's request handler. Remix v2 has no middleware, so the
  * cross-cutting HTTP concerns live here: migrations before listening, compression, static caching,
- * security headers, the Origin check, the language cookie and a graceful shutdown.
+ * security headers, the Origin check, the language cookie and a graceful shutdown. In front of
+ * Express, the vote lane answers the participants' vote posts (see voteLane below).
  */
 import crypto from "node:crypto";
 import http, { type IncomingMessage, type Server, type ServerResponse } from "node:http";
