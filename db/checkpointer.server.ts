@@ -2,9 +2,11 @@ import { Worker } from "node:worker_threads";
 import type { Db } from "./connection.server";
 
 /**
- * WAL pages a commit may leave before SQLite checkpoints on the committing connection itself: only
- * reached when the checkpointer thread falls far behind (10,000 pages of 4 KB, 40 MB). A burst of
- * 5,000 single-vote saves in `npm run bench` writes about 12,000 pages in under three seconds.
+ * WAL pages a commit may leave before SQLite checkpoints on the committing connection itself
+ * (10,000 pages of 4 KB, 40 MB). The log restarts from its beginning only once a writer finds all
+ * of it copied, which rarely happens mid-burst, so it grows until the room pauses: 16–25 MB after
+ * the 5,000 single-vote saves of `npm run bench`. Reaching this takes a burst twice as long, or a
+ * checkpointer thread that has stopped.
  */
 const FALLBACK_AUTOCHECKPOINT_PAGES = 10_000;
 
