@@ -2,7 +2,7 @@
  * The production server: Express around Remix's request handler. Remix v2 has no middleware, so the
  * cross-cutting HTTP concerns live here: migrations before listening, compression, static caching,
  * security headers, the Origin check, the language cookie and a graceful shutdown. In front of
- * Express, the vote lane answers the participants' vote posts (see voteLane below).
+ * Express, the phone lane answers a workshop room's joins and votes (see phoneLane below).
  */
 import crypto from "node:crypto";
 import http, { type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -19,6 +19,7 @@ import helmet from "helmet";
 import { startCheckpointer } from "./db/checkpointer.server";
 import { migrateDatabase, openDatabase, setDb } from "./db/connection.server";
 import { deleteExpiredSessions } from "./app/models/session.server";
+import { submitJoin } from "./app/utils/join-post.server";
 import { answerBackgroundSave, pagePostLocation, warmUpVoteValidation } from "./app/utils/rating-post.server";
 import { getEnv } from "./app/utils/env.server";
 import { isLang, LANG_COOKIE } from "./app/utils/i18n";
@@ -157,7 +158,7 @@ function remixRequest(req: ExpressRequest, res: ExpressResponse): Request {
   });
   const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
   if (req.method !== "GET" && req.method !== "HEAD") {
-    // A body the vote lane already read (see voteLane) is handed over as read.
+    // A body the phone lane already read (see phoneLane) is handed over as read.
     init.body = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : createReadableStreamFromReadable(req);
     init.duplex = "half";
   }
@@ -195,15 +196,17 @@ app.all("*", async (req, res, next) => {
 });
 
 /*
- * The vote lane (app/utils/rating-post.server.ts). A room of phones posts its votes within seconds,
- * and Express alone (prototype swaps, the middleware chain, helmet) cost about half a millisecond of
- * CPU per request, as much as saving the votes. So the two vote posts are answered here, on the
- * bare HTTP server, before Express and Remix: the same Origin rule, the same validation, limit and
- * transaction as the page's action. A post the lane leaves alone (an unknown link, a bad vote, the
- * lock, the limit, another content type) goes on to Express with its body as read.
+ * The phone lane. A room of up to 200 phones joins within seconds and then posts its votes within
+ * seconds, and Express alone (prototype swaps, the middleware chain, helmet) cost about half a
+ * millisecond of CPU per request, Remix two more. So those three posts, POST /join, POST /w/:token
+ * and POST /w/:token/save, are answered here, on the bare HTTP server, with the same functions
+ * their routes' actions use (app/utils/join-post.server.ts, app/utils/rating-post.server.ts) and the
+ * same Origin rule. A post the lane does not complete (a bad code or vote, an unknown link, the
+ * lock, the limit, another encoding) goes on to Express and the action with its body as read, and
+ * the page shows what went wrong.
  */
-const VOTE_POST = /^\/w\/([\w-]+)(\/save)?\/?(?:\?|$)/;
-const VOTE_BODY_LIMIT = 1024 * 1024;
+const PHONE_POST = /^\/(?:join|w\/([\w-]+)(\/save)?)\/?(?:\?|$)/;
+const PHONE_POST_LIMIT = 1024 * 1024;
 /** Every lane answer is a few bytes of JSON or a redirect, never a page. */
 const LANE_HEADERS = {
   "Cache-Control": "no-store",
@@ -227,8 +230,8 @@ function laneAnswer(res: ServerResponse, status: number, headers: Record<string,
   res.end(body);
 }
 
-/** Reads a form body of at most VOTE_BODY_LIMIT bytes; undefined (answered 413) when larger. */
-function readVoteBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer | undefined> {
+/** Reads a form body of at most PHONE_POST_LIMIT bytes; undefined (answered 413) when larger. */
+function readFormBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer | undefined> {
   return new Promise((resolve) => {
     const tooLarge = () => {
       // Close rather than read on: the rest of the body is not worth receiving.
@@ -236,28 +239,42 @@ function readVoteBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer
       req.resume();
       resolve(undefined);
     };
-    if (Number(req.headers["content-length"]) > VOTE_BODY_LIMIT) return tooLarge();
+    if (Number(req.headers["content-length"]) > PHONE_POST_LIMIT) return tooLarge();
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > VOTE_BODY_LIMIT) {
+      if (size > PHONE_POST_LIMIT) {
         req.removeAllListeners("data");
         tooLarge();
       } else chunks.push(chunk);
     });
-    req.on("end", () => size <= VOTE_BODY_LIMIT && resolve(Buffer.concat(chunks)));
+    req.on("end", () => size <= PHONE_POST_LIMIT && resolve(Buffer.concat(chunks)));
     req.on("error", () => resolve(undefined));
   });
 }
 
-/** Answers a vote post, or returns false for any other request (Express's, untouched). */
-function voteLane(req: IncomingMessage, res: ServerResponse): boolean {
-  const match = req.method === "POST" ? VOTE_POST.exec(req.url ?? "") : null;
+/** The lane's answer to a form post: the 303 or JSON it completes, or undefined to leave it to the action. */
+function answerPhonePost(token: string | undefined, save: boolean, fields: Record<string, string>): { status: number; headers: Record<string, string>; body?: string } | undefined {
+  if (token === undefined) {
+    const joined = submitJoin(fields);
+    return joined.kind === "joined" ? { status: 303, headers: { Location: joined.location } } : undefined;
+  }
+  if (save) {
+    const answer = answerBackgroundSave(token, fields);
+    return { status: answer.status, headers: { "Content-Type": "application/json; charset=utf-8", ...answer.headers }, body: JSON.stringify(answer.body) };
+  }
+  const location = pagePostLocation(token, fields);
+  return location ? { status: 303, headers: { Location: location } } : undefined;
+}
+
+/** Answers a phone's post, or returns false for any other request (Express's, untouched). */
+function phoneLane(req: IncomingMessage, res: ServerResponse): boolean {
+  const match = req.method === "POST" ? PHONE_POST.exec(req.url ?? "") : null;
   if (!match) return false;
-  const [, token = "", save] = match;
+  const [, token, save] = match;
   const isForm = (req.headers["content-type"] ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded");
-  // The page's post in another encoding (a browser may send multipart) is the action's to read.
+  // A page's form in another encoding (a browser may send multipart) is the action's to read.
   if (!isForm && !save) return false;
   if (!fromOwnOrigin(req.headers.origin, requestProtocol(req), req.headers.host)) {
     laneAnswer(res, 403, { "Content-Type": "text/plain; charset=utf-8" }, "Cross-origin request refused.");
@@ -268,27 +285,24 @@ function voteLane(req: IncomingMessage, res: ServerResponse): boolean {
     req.resume();
     return true;
   }
-  readVoteBody(req, res).then((body) => {
-    if (!body) return;
-    const fields = Object.fromEntries(new URLSearchParams(body.toString("utf8")));
-    if (save) {
-      const answer = answerBackgroundSave(token, fields);
-      return laneAnswer(res, answer.status, { "Content-Type": "application/json; charset=utf-8", ...answer.headers }, JSON.stringify(answer.body));
-    }
-    const location = pagePostLocation(token, fields);
-    if (location) return laneAnswer(res, 303, { Location: location });
-    // Left to the page's action, which shows what went wrong; remixRequest() reuses the body read.
-    (req as IncomingMessage & { body?: Buffer }).body = body;
-    app(req, res);
-  }).catch((error: unknown) => {
-    console.error(error);
-    if (!res.headersSent) laneAnswer(res, 500, { "Content-Type": "text/plain; charset=utf-8" }, "The vote could not be saved.");
-  });
+  readFormBody(req, res)
+    .then((body) => {
+      if (!body) return;
+      const answer = answerPhonePost(token, Boolean(save), Object.fromEntries(new URLSearchParams(body.toString("utf8"))));
+      if (answer) return laneAnswer(res, answer.status, answer.headers, answer.body);
+      // Left to the action, which shows what went wrong; remixRequest() reuses the body read.
+      (req as IncomingMessage & { body?: Buffer }).body = body;
+      app(req, res);
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      if (!res.headersSent) laneAnswer(res, 500, { "Content-Type": "text/plain; charset=utf-8" }, "The request could not be completed.");
+    });
   return true;
 }
 
 const server: Server = http.createServer((req, res) => {
-  if (!voteLane(req, res)) app(req, res);
+  if (!phoneLane(req, res)) app(req, res);
 });
 server.listen(env.PORT, env.HOST, () => {
   const address = server.address();

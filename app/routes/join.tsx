@@ -1,12 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormMessage, Honeypot, TextField, useMessage } from "~/components/forms";
-import { JoinSchema } from "~/domain/assessment.schema";
-import { isJoinCode, normalizeJoinCode } from "~/domain/workshop";
-import { getOpenWorkshopByCode } from "~/models/assessment.server";
-import { joinWorkshop } from "~/models/participant.server";
-import { parseForm, readFormData } from "~/utils/forms";
+import { normalizeJoinCode } from "~/domain/workshop";
+import { formValues, readFormData } from "~/utils/forms";
 import { detectLang, translate } from "~/utils/i18n";
+import { submitJoin } from "~/utils/join-post.server";
 import { noJavaScript } from "~/utils/route-handle";
 import { useI18n } from "~/utils/use-i18n";
 
@@ -21,16 +19,11 @@ export function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** A join that succeeds is usually answered by server.ts's phone lane before it gets here. */
 export async function action({ request }: ActionFunctionArgs) {
-  const form = parseForm(JoinSchema, await readFormData(request));
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const code = normalizeJoinCode(form.data.code);
-  const workshop = isJoinCode(code) ? getOpenWorkshopByCode(code) : undefined;
-  if (!workshop) {
-    return data({ errors: { code: "join.error.codeUnknown" } as Record<string, string>, values: { code: form.data.code, name: form.data.name } }, { status: 400 });
-  }
-  const { token } = joinWorkshop(workshop.id, form.data.name);
-  return redirect(`/w/${token}`, 303);
+  const result = submitJoin(formValues(await readFormData(request)));
+  if (result.kind === "invalid") return data({ errors: result.errors, values: result.values }, { status: 400 });
+  return redirect(result.location, 303);
 }
 
 export default function Join() {

@@ -53,7 +53,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/** The page's post. A post that saves is usually answered by server.ts's vote lane before it gets here. */
+/** The page's post. A post that saves is usually answered by server.ts's phone lane before it gets here. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const session = requireParticipant(params.token);
   const values = formValues(await readFormData(request));

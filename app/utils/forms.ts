@@ -18,7 +18,7 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): F
   return parseValues(schema, formValues(formData));
 }
 
-/** parseForm for a post already read into text values (the vote lane in server.ts reads its own). */
+/** parseForm for a post already read into text values (the phone lane in server.ts reads its own). */
 export function parseValues<S extends z.ZodType>(schema: S, values: Record<string, string>): FormResult<z.infer<S>> {
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };

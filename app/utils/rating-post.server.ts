@@ -71,10 +71,11 @@ export function nextStepLocation(token: string, values: Record<string, string>, 
 }
 
 /*
- * The vote lane. A room of 200 phones posts its votes within seconds, and Remix's request path
- * (a web Request, route matching twice, the data strategy) cost two thirds of each post's CPU in
- * `npm run bench`. server.ts answers the two vote posts with these functions before Remix, from the
- * form fields it has read: the same validation, limit and transaction as the page's action.
+ * For server.ts's phone lane. A room of 200 phones posts its votes within seconds, and Remix's
+ * request path (a web Request, route matching twice, the data strategy) cost two thirds of each
+ * post's CPU in `npm run bench`. The lane answers the two vote posts with these functions before
+ * Remix, from the form fields it has read: the same validation, limit and transaction as the
+ * page's action.
  */
 
 export type LaneAnswer = { status: number; body: Record<string, unknown>; headers?: Record<string, string> };

@@ -41,10 +41,19 @@ export type RunningServer = {
   stop(): Promise<void>;
 };
 
+/** The node flags `npm run serve` gives the server (`tsx <flags> server.ts` in package.json). */
+export function serveNodeFlags(cwd: string): string[] {
+  const scripts = (JSON.parse(readFileSync(path.join(cwd, "package.json"), "utf8")) as { scripts?: Record<string, string> }).scripts;
+  const flags = scripts?.serve?.match(/^tsx\s+(.*?)\s*server\.ts$/)?.[1];
+  if (flags === undefined) throw new Error(`package.json's "serve" script is not \`tsx [flags] server.ts\`: the bench cannot start the server the same way.`);
+  return flags.split(/\s+/).filter(Boolean);
+}
+
 /**
- * Starts `node --import tsx server.ts` (what `npx tsx server.ts` runs, minus the wrapper process, so
- * the pid is the server's own and its memory can be read) in production mode on a free loopback port
- * with a new SQLite file in a temporary folder, and waits until GET /healthz answers 200.
+ * Starts `node <flags> --import tsx server.ts` (what `npm run serve` runs, minus the wrapper
+ * processes, so the pid is the server's own and its memory can be read) in production mode on a
+ * free loopback port with a new SQLite file in a temporary folder, and waits until GET /healthz
+ * answers 200.
  */
 export async function startServer(options: {
   cwd: string;
@@ -63,7 +72,7 @@ export async function startServer(options: {
   const databasePath = path.join(dir, "bench.db");
   // BENCH_SERVER_NODE_ARGS passes flags to the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", entry], {
+  const child = spawn(process.execPath, [...serveNodeFlags(cwd), ...nodeArgs, "--import", "tsx", entry], {
     cwd,
     env: {
       ...process.env,

@@ -1,6 +1,6 @@
 /**
- * What server.ts itself answers, over plain HTTP as phones and scripts send it: the vote lane (the
- * two vote posts answered before Express and Remix) and how Remix's answers are sent.
+ * What server.ts itself answers, over plain HTTP as phones and scripts send it: the phone lane (the
+ * join and vote posts answered before Express and Remix) and how Remix's answers are sent.
  */
 import http from "node:http";
 import { expect, test, type APIRequest, type APIRequestContext } from "@playwright/test";
@@ -35,6 +35,38 @@ function checkedLevel(html: string, field: string): string | undefined {
   const input = [...html.matchAll(/<input[^>]*>/g)].map(([tag]) => tag).find((tag) => tag.includes(`name="${field}"`) && /\bchecked\b/.test(tag));
   return input?.match(/value="(\d)"/)?.[1];
 }
+
+test("joining: a right code (in any case) lets the phone in with a 303; a wrong one or no name shows the form again in the phone's language", async ({ playwright, baseURL }) => {
+  const workshop = await openWorkshop(playwright, baseURL!);
+  for (const [lang, unknownCode, noName] of [
+    ["es", "Ningún taller abierto tiene este código.", "Escriba un nombre"],
+    ["en", "No open workshop has this code.", "Enter a name"],
+  ] as const) {
+    const phone = await newClient(playwright, baseURL!, lang);
+    const origin = { Origin: new URL(baseURL!).origin };
+    const joined = await phone.post("/join", { form: { code: ` ${workshop.code.toLowerCase()} `, name: "Eva" }, headers: origin, maxRedirects: 0 });
+    expect(joined.status()).toBe(303);
+    expect(location(joined)).toMatch(/^\/w\/[\w-]{43}$/);
+    expect((await phone.get(location(joined))).status()).toBe(200);
+
+    // Left to the action, which must still read the body the lane read first.
+    const wrong = await phone.post("/join", { form: { code: "ZZZZZZ", name: "Eva" }, headers: origin, maxRedirects: 0 });
+    expect(wrong.status()).toBe(400);
+    const wrongPage = await wrong.text();
+    expect(wrongPage).toContain(unknownCode);
+    expect(wrongPage, "the name typed stays in the form").toContain('value="Eva"');
+    const nameless = await phone.post("/join", { form: { code: workshop.code, name: "  " }, headers: origin, maxRedirects: 0 });
+    expect(nameless.status()).toBe(400);
+    expect(await nameless.text()).toContain(noName);
+    const bot = await phone.post("/join", { form: { code: workshop.code, name: "Bot", website: "https://spam.example" }, headers: origin, maxRedirects: 0 });
+    expect(bot.status()).toBe(400);
+    await phone.dispose();
+  }
+  // Two joined (one per language); the refused posts made no participant.
+  const board = await (await workshop.consultant.get(`/orgs/${workshop.orgId}/assessments/${workshop.assessmentId}`)).text();
+  expect(board.match(/data-testid="participant-count"[^>]*>(\d+)</)?.[1]).toBe("2");
+  await workshop.consultant.dispose();
+});
 
 test("the phone's background save answers in JSON: 400 with the field for a bad vote, 200 for a good one", async ({ playwright, baseURL }) => {
   const workshop = await openWorkshop(playwright, baseURL!);
@@ -127,7 +159,7 @@ test("a vote from another site is refused (403), so is a body over 1 MB (413), a
   const { phone, path } = await join(playwright, baseURL!, workshop.code, "Bruno", "en");
   const vote = { "billing.current": "2", "billing.ideal": "3" };
 
-  for (const target of [path, `${path}/save`]) {
+  for (const target of ["/join", path, `${path}/save`]) {
     const foreign = await phone.post(target, { form: vote, headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
     expect(foreign.status(), `${target} from another origin`).toBe(403);
     const huge = await phone.post(target, { form: { ...vote, "billing.comment": "x".repeat(1024 * 1024) }, maxRedirects: 0 });

@@ -8,7 +8,8 @@ const folder = path.resolve(`tests/.artifacts/e2e-db-${process.env.PORT ?? "defa
 fs.rmSync(folder, { recursive: true, force: true });
 fs.mkdirSync(folder, { recursive: true });
 
-const child = spawn("npx", ["tsx", "server.ts"], {
+// `npm run serve`, as a newcomer starts it, on its own database.
+const child = spawn("npm", ["run", "--silent", "serve"], {
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: "production", DATABASE_URL: path.join(folder, "madura.db"), SESSION_SECRET: "e2e-secret-not-for-production" },
 });
