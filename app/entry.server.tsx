@@ -2,8 +2,9 @@ import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToPipeableStream, renderToString } from "react-dom/server";
 import { NonceProvider } from "./utils/nonce";
+import type { RouteHandle } from "./utils/route-handle";
 
 export const streamTimeout = 5_000;
 
@@ -15,16 +16,28 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
+  const document = (
+    <NonceProvider value={nonce}>
+      <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+    </NonceProvider>
+  );
+
+  // The phone pages ship no React (route handle hydrate: false), so there is nothing to stream.
+  // Rendering them in one synchronous step lets the server answer each as soon as it is ready:
+  // streamed renders are queued behind one another, and 200 phones opening their page at once all
+  // waited for the last one while votes arriving meanwhile could not be read.
+  const handles = remixContext.staticHandlerContext.matches.map((match) => remixContext.routeModules[match.route.id]?.handle as RouteHandle | undefined);
+  if (handles.some((handle) => handle?.hydrate === false)) {
+    responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+    return new Response(`<!DOCTYPE html>${renderToString(document)}`, { headers: responseHeaders, status: responseStatusCode });
+  }
+
   // Bots and no-JS clients get the whole document at once; browsers get it streamed.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
-      </NonceProvider>,
-      {
+    const { pipe, abort } = renderToPipeableStream(document, {
         nonce,
         [readyEvent]() {
           shellRendered = true;
@@ -42,8 +55,7 @@ export default function handleRequest(
           responseStatusCode = 500;
           if (shellRendered) console.error(error);
         },
-      },
-    );
+    });
     setTimeout(abort, streamTimeout + 1_000);
   });
 }
