@@ -3,12 +3,15 @@ import type { Db } from "./connection.server";
 
 /**
  * WAL pages a commit may leave before SQLite checkpoints on the committing connection itself
- * (10,000 pages of 4 KB, 40 MB). The log restarts from its beginning only once a writer finds all
- * of it copied, which rarely happens mid-burst, so it grows until the room pauses: 16–25 MB after
- * the 5,000 single-vote saves of `npm run bench`. Reaching this takes a burst twice as long, or a
- * checkpointer thread that has stopped.
+ * (50,000 pages of 4 KB, 200 MB). The log restarts from its beginning only once a writer finds all
+ * of it copied, which rarely happens mid-burst, so it grows until the room pauses: 16–39 MB after
+ * the 5,000 single-vote saves of `npm run bench`, within reach of a 10,000-page fallback, whose
+ * checkpoint would run on the event loop in the middle of the burst. If the thread ends, the
+ * connection goes back to SQLite's default below.
  */
-const FALLBACK_AUTOCHECKPOINT_PAGES = 10_000;
+const FALLBACK_AUTOCHECKPOINT_PAGES = 50_000;
+/** After a burst, the log file is cut back to this size when it restarts (SQLite keeps it otherwise). */
+const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
 export type Checkpointer = {
   /** Runs a last checkpoint, closes the thread's connection and waits for the thread to end. */
@@ -24,6 +27,7 @@ export type Checkpointer = {
  */
 export function startCheckpointer(db: Db, file: string, { intervalMs = 200 } = {}): Checkpointer {
   db.$client.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+  db.$client.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   const worker = new Worker(new URL("./checkpoint-worker.mjs", import.meta.url), { workerData: { file, intervalMs } });
   worker.on("message", (message: { type: string; message?: string }) => {
     if (message.type === "error") console.error(`WAL checkpoint failed: ${message.message}`);
