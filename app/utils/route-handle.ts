@@ -14,9 +14,10 @@ export type RouteHandle = {
 
 export const noJavaScript: RouteHandle = { hydrate: false };
 
-const handles = (matches: UIMatch[]) => matches.map((match) => (match.handle ?? {}) as RouteHandle);
+const handles = (matches: Pick<UIMatch, "handle">[]) => matches.map((match) => (match.handle ?? {}) as RouteHandle);
 
-export function pageHydrates(matches: UIMatch[]): boolean {
+/** Whether the page of these matches loads React; entry.server.tsx also asks, from route modules. */
+export function pageHydrates(matches: Pick<UIMatch, "handle">[]): boolean {
   return !handles(matches).some((handle) => handle.hydrate === false);
 }
 
