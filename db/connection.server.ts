@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { applyMigrations } from "./migrate.server";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -22,8 +22,9 @@ export function openDatabase(file: string): Db {
 /** Resolved from the working directory: after bundling, this code lives in build/server/. */
 export const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
 
-export function migrateDatabase(db: Db): void {
-  migrate(db, { migrationsFolder });
+/** Applies pending migrations without ever losing rows (see migrate.server.ts); returns how many ran. */
+export function migrateDatabase(db: Db, folder = migrationsFolder): number {
+  return applyMigrations(db.$client, folder);
 }
 
 declare global {

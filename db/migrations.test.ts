@@ -25,11 +25,91 @@ function databaseAt(tag: string): Db {
   expect(upTo, `migration ${tag} exists`).toBeGreaterThanOrEqual(0);
   fs.writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, upTo + 1) }));
   db = openDatabase(path.join(dir, "app.db"));
-  migrate(db, { migrationsFolder: folder });
+  migrateDatabase(db, folder);
   return db;
 }
 
+/** Adds a migration after the last one of the temporary folder, as drizzle-kit writes one. */
+function addMigration(tag: string, statements: string[]): string {
+  const folder = path.join(dir, "migrations");
+  const journalPath = path.join(folder, "meta/_journal.json");
+  const journal = JSON.parse(fs.readFileSync(journalPath, "utf8")) as { entries: { idx: number; when: number; tag: string }[] };
+  const last = journal.entries.at(-1)!;
+  journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag });
+  fs.writeFileSync(journalPath, JSON.stringify(journal));
+  fs.writeFileSync(path.join(folder, `${tag}.sql`), statements.join("--> statement-breakpoint\n"));
+  return folder;
+}
+
+/** drizzle-kit's rebuild of a table (what it writes for most column changes), indexes included. */
+function rebuildStatements(sqlite: Db["$client"], table: string): string[] {
+  const create = (sqlite.prepare("select sql from sqlite_master where type = 'table' and name = ?").get(table) as { sql: string }).sql;
+  const indexes = sqlite.prepare("select sql from sqlite_master where type = 'index' and tbl_name = ? and sql is not null").all(table) as { sql: string }[];
+  return [
+    "PRAGMA foreign_keys=OFF;",
+    `${create.replace(/^CREATE TABLE [`"]?\w+[`"]?/, `CREATE TABLE \`__new_${table}\``)};`,
+    `INSERT INTO \`__new_${table}\` SELECT * FROM \`${table}\`;`,
+    `DROP TABLE \`${table}\`;`,
+    `ALTER TABLE \`__new_${table}\` RENAME TO \`${table}\`;`,
+    ...indexes.map((index) => `${index.sql};`),
+    "PRAGMA foreign_keys=ON;",
+  ];
+}
+
+const WORKSHOP_WITH_VOTES = `
+  insert into users (id, email, name, password_hash) values ('u1', 'carla@example.com', 'Carla', 'x');
+  insert into organizations (id, name, quiz_invite_token) values ('o1', 'Andes Retail', 'quiz-token');
+  insert into assessments (id, organization_id, name, mode, model_id, model_version, created_by) values ('a1', 'o1', '2026 H2', 'workshop', 'cem', 1, 'u1');
+  insert into participants (id, assessment_id, token_hash, display_name) values ('p1', 'a1', 'h1', 'Ana'), ('p2', 'a1', 'h2', 'Bruno');
+  insert into ratings (participant_id, capability_key, current, ideal, comment, updated_at) values
+    ('p1', 'billing', 2, 3, 'facturas tardías', 1000), ('p2', 'billing', 4, 4, '', 1002);
+`;
+
+function rowCounts(sqlite: Db["$client"]) {
+  const count = (table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+  return { assessments: count("assessments"), participants: count("participants"), ratings: count("ratings") };
+}
+
 describe("migrations", () => {
+  it("rebuilds a table others reference with ON DELETE CASCADE and keeps every child row", () => {
+    const { $client: sqlite } = databaseAt("0002_ratings_belong_to_participants");
+    sqlite.exec(WORKSHOP_WITH_VOTES);
+    const folder = addMigration("0003_rebuild_assessments", rebuildStatements(sqlite, "assessments"));
+
+    expect(migrateDatabase(db!, folder)).toBe(1);
+
+    expect(rowCounts(sqlite)).toEqual({ assessments: 1, participants: 2, ratings: 2 });
+    expect(sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
+    // The rebuilt table still cascades: deleting the assessment takes its participants and votes.
+    sqlite.prepare("delete from assessments where id = 'a1'").run();
+    expect(rowCounts(sqlite)).toEqual({ assessments: 0, participants: 0, ratings: 0 });
+  });
+
+  it("is needed: drizzle's own migrator empties the children in the same rebuild", () => {
+    const { $client: sqlite } = databaseAt("0002_ratings_belong_to_participants");
+    sqlite.exec(WORKSHOP_WITH_VOTES);
+    const folder = addMigration("0003_rebuild_assessments", rebuildStatements(sqlite, "assessments"));
+
+    migrate(db!, { migrationsFolder: folder });
+
+    expect(rowCounts(sqlite)).toEqual({ assessments: 1, participants: 0, ratings: 0 });
+  });
+
+  it("rolls back every pending migration when one would leave a broken reference", () => {
+    const { $client: sqlite } = databaseAt("0002_ratings_belong_to_participants");
+    sqlite.exec(WORKSHOP_WITH_VOTES);
+    addMigration("0003_add_column", ["ALTER TABLE `organizations` ADD `logo` text;"]);
+    const folder = addMigration("0004_orphans", ["DELETE FROM `assessments`;"]);
+
+    expect(() => migrateDatabase(db!, folder)).toThrow(/nothing applied: 2 rows would break a foreign key/);
+
+    expect(rowCounts(sqlite)).toEqual({ assessments: 1, participants: 2, ratings: 2 });
+    const columns = (sqlite.pragma("table_info(organizations)") as { name: string }[]).map((c) => c.name);
+    expect(columns).not.toContain("logo");
+    expect(sqlite.prepare("select count(*) as n from __drizzle_migrations").get()).toEqual({ n: 3 });
+    expect(sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
+  });
+
   it("moves votes from the first assessment schema to ratings keyed by participant alone, keeping every vote and its checks", () => {
     const { $client: sqlite } = databaseAt("0001_assessments");
     sqlite.exec(`
