@@ -18,9 +18,9 @@ import express, { type Request as ExpressRequest, type RequestHandler, type Resp
 import helmet from "helmet";
 import { startCheckpointer } from "./db/checkpointer.server";
 import { migrateDatabase, openDatabase, setDb } from "./db/connection.server";
-import { deleteExpiredSessions } from "./app/models/session.server";
-import { submitJoin } from "./app/utils/join-post.server";
-import { answerBackgroundSave, pagePostLocation, warmUpVoteValidation } from "./app/utils/rating-post.server";
+import { startJobs } from "./app/jobs/index.server";
+import { submitJoin } from "./app/services/join.server";
+import { answerBackgroundSave, pagePostLocation, warmUpVoteValidation } from "./app/services/votes.server";
 import { getEnv } from "./app/utils/env.server";
 import { isLang, LANG_COOKIE } from "./app/utils/i18n";
 
@@ -42,9 +42,7 @@ setDb(db);
 const checkpointer = startCheckpointer(db, env.databasePath);
 warmUpVoteValidation();
 
-// Expired and idle sessions are refused on read; this only keeps the table from growing forever.
-deleteExpiredSessions();
-setInterval(deleteExpiredSessions, 6 * 3600 * 1000).unref();
+const jobs = startJobs();
 
 const viteDevServer = isDev ? await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } })) : undefined;
 
@@ -200,7 +198,7 @@ app.all("*", async (req, res, next) => {
  * seconds, and Express alone (prototype swaps, the middleware chain, helmet) cost about half a
  * millisecond of CPU per request, Remix two more. So those three posts, POST /join, POST /w/:token
  * and POST /w/:token/save, are answered here, on the bare HTTP server, with the same functions
- * their routes' actions use (app/utils/join-post.server.ts, app/utils/rating-post.server.ts) and the
+ * their routes' actions use (app/services/join.server.ts, app/services/votes.server.ts) and the
  * same Origin rule. A post the lane does not complete (a bad code or vote, an unknown link, the
  * lock, the limit, another encoding) goes on to Express and the action with its body as read, and
  * the page shows what went wrong.
@@ -318,6 +316,7 @@ server.headersTimeout = 66_000;
 closeWithGrace({ delay: 10_000 }, async ({ err }) => {
   if (err) console.error(err);
   // Stop accepting, let in-flight requests finish, then close the database last.
+  jobs.stop();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await viteDevServer?.close();
   await checkpointer.stop();

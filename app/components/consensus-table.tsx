@@ -1,4 +1,4 @@
-import type { ConsensusDraft } from "~/utils/consensus-view.server";
+import type { ConsensusDraft } from "~/services/consensus-view.server";
 import type { LocalizedCategory } from "~/utils/content.server";
 import { useMessage } from "./forms";
 import { useI18n } from "~/utils/use-i18n";

@@ -1,4 +1,4 @@
-import type { GapAnalysis } from "~/utils/gap-view.server";
+import type { GapAnalysis } from "~/services/gap-analysis.server";
 import { useI18n } from "~/utils/use-i18n";
 import { Delta } from "./delta";
 

@@ -1,4 +1,4 @@
-import type { GapAnalysisRow } from "~/utils/gap-view.server";
+import type { GapAnalysisRow } from "~/services/gap-analysis.server";
 import { useI18n } from "~/utils/use-i18n";
 import { Delta } from "./delta";
 

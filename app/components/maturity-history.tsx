@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { MaturityPoint } from "~/utils/gap-view.server";
+import type { MaturityPoint } from "~/services/gap-analysis.server";
 import { useI18n } from "~/utils/use-i18n";
 import { MaturityLine } from "./charts/lazy";
 

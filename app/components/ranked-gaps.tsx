@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { GapAnalysisRow } from "~/utils/gap-view.server";
+import type { GapAnalysisRow } from "~/services/gap-analysis.server";
 import { useI18n } from "~/utils/use-i18n";
 
 type Props = { ranked: GapAnalysisRow[]; categories: { key: string; name: string }[]; filter: string | null };

@@ -1,11 +1,6 @@
-import { sql } from "drizzle-orm";
-import { getDb } from "../../db/connection.server";
+import { databaseAnswers } from "~/models/health.server";
 
 export function loader() {
-  try {
-    getDb().get(sql`select 1`);
-    return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
-  } catch {
-    return Response.json({ status: "error" }, { status: 503, headers: { "Cache-Control": "no-store" } });
-  }
+  const ok = databaseAnswers();
+  return Response.json({ status: ok ? "ok" : "error" }, { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 }

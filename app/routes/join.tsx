@@ -4,7 +4,7 @@ import { FormMessage, Honeypot, TextField, useMessage } from "~/components/forms
 import { normalizeJoinCode } from "~/domain/workshop";
 import { formValues, readFormData } from "~/utils/forms";
 import { detectLang, translate } from "~/utils/i18n";
-import { submitJoin } from "~/utils/join-post.server";
+import { submitJoin } from "~/services/join.server";
 import { noJavaScript } from "~/utils/route-handle";
 import { useI18n } from "~/utils/use-i18n";
 

@@ -7,7 +7,7 @@ import { listAssessments } from "~/models/assessment.server";
 import { regenerateQuizInvite } from "~/models/organization.server";
 import { getQuizSummary } from "~/models/quiz-result.server";
 import { getLocalizedModel, getQuizContent } from "~/utils/content.server";
-import { getMaturityHistory } from "~/utils/gap-view.server";
+import { getMaturityHistory } from "~/services/gap-analysis.server";
 import { nextAssessmentDue } from "~/domain/workshop";
 import { MaturityHistory } from "~/components/maturity-history";
 import { pick } from "~/utils/content.schema";

@@ -5,12 +5,12 @@ import { JoinPanel } from "~/components/join-panel";
 import { WorkshopBoard } from "~/components/workshop-board";
 import { nextAssessmentDue } from "~/domain/workshop";
 import { requireAssessment, setResultsVisible } from "~/models/assessment.server";
-import { getBoardData, type BoardData } from "~/utils/board.server";
+import { getBoardData, type BoardData } from "~/services/workshop-board.server";
 import { getLocalizedModel } from "~/utils/content.server";
 import { readFormData } from "~/utils/forms";
 import { detectLang } from "~/utils/i18n";
 import { can, requireOrgAccess } from "~/utils/permissions.server";
-import { qrSvg } from "~/utils/qr.server";
+import { qrSvg } from "~/integrations/qr.server";
 import { publicBaseUrl } from "~/utils/request.server";
 import { useI18n } from "~/utils/use-i18n";
 

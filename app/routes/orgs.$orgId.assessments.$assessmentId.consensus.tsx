@@ -5,7 +5,7 @@ import { FormMessage } from "~/components/forms";
 import { consensusPostSchema } from "~/domain/assessment.schema";
 import { requireAssessment } from "~/models/assessment.server";
 import { saveConsensus } from "~/models/consensus.server";
-import { getConsensusDrafts, withMedianDefaults } from "~/utils/consensus-view.server";
+import { getConsensusDrafts, withMedianDefaults } from "~/services/consensus-view.server";
 import { getCapabilityKeys, getLocalizedModel } from "~/utils/content.server";
 import { parseForm, readFormData } from "~/utils/forms";
 import { detectLang, translate } from "~/utils/i18n";

@@ -5,7 +5,7 @@ import { GapSummary } from "~/components/gap-summary";
 import { GapTable } from "~/components/gap-table";
 import { RankedGaps } from "~/components/ranked-gaps";
 import { requireAssessment } from "~/models/assessment.server";
-import { getGapAnalysis } from "~/utils/gap-view.server";
+import { getGapAnalysis } from "~/services/gap-analysis.server";
 import { detectLang, translate } from "~/utils/i18n";
 import { orgRouteWithoutPosts, requireOrgAccess } from "~/utils/permissions.server";
 import { useI18n } from "~/utils/use-i18n";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireAssessment } from "~/models/assessment.server";
-import { csvResponse, slug } from "~/utils/csv.server";
-import { getCapabilityGaps } from "~/utils/gap-view.server";
+import { csvResponse, slug } from "~/integrations/csv.server";
+import { getCapabilityGaps } from "~/services/gap-analysis.server";
 import { orgRouteWithoutPosts, requireOrgAccess } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

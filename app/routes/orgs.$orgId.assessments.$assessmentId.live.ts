@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireAssessment } from "~/models/assessment.server";
-import { getBoardData } from "~/utils/board.server";
+import { getBoardData } from "~/services/workshop-board.server";
 import { orgRouteWithoutPosts, requireOrgAccess } from "~/utils/permissions.server";
 
 /** The board's live data as JSON: polled by the facilitator's page instead of reloading it. */

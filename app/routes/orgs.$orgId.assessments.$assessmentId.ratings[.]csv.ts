@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireAssessment } from "~/models/assessment.server";
 import { listRatingsForExport } from "~/models/rating.server";
 import { getCategoryOf } from "~/utils/content.server";
-import { csvResponse, slug } from "~/utils/csv.server";
+import { csvResponse, slug } from "~/integrations/csv.server";
 import { orgRouteWithoutPosts, requireOrgAccess } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, Page } from "~/components/page";
 import { nextAssessmentDue } from "~/domain/workshop";
 import { listOrganizationsForUser } from "~/models/organization.server";
-import { getMaturityHistory } from "~/utils/gap-view.server";
+import { getMaturityHistory } from "~/services/gap-analysis.server";
 import { detectLang, translate } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
 import { useI18n } from "~/utils/use-i18n";

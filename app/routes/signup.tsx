@@ -9,7 +9,7 @@ import { detectLang, translate } from "~/utils/i18n";
 import { checkLimit, countAttempt, retryAfter, SIGNUPS_PER_IP, passRetryAfter } from "~/utils/rate-limit.server";
 import { safeRedirect } from "~/utils/redirect";
 import { getUser, signIn } from "~/utils/session.server";
-import { signupPolicy } from "~/utils/signup-policy.server";
+import { signupPolicy } from "~/services/signup-policy.server";
 import { useI18n } from "~/utils/use-i18n";
 
 export const headers = passRetryAfter;

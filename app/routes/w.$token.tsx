@@ -8,7 +8,7 @@ import { getLocalizedModel } from "~/utils/content.server";
 import { formValues, readFormData } from "~/utils/forms";
 import { detectLang, translate } from "~/utils/i18n";
 import { retryAfter, passRetryAfter } from "~/utils/rate-limit.server";
-import { nextStepLocation, submitRatings } from "~/utils/rating-post.server";
+import { nextStepLocation, submitRatings } from "~/services/votes.server";
 import type { RouteHandle } from "~/utils/route-handle";
 import { useI18n } from "~/utils/use-i18n";
 

@@ -12,10 +12,10 @@ import { getParticipantByToken, joinWorkshop } from "~/models/participant.server
 import { countVoters, getParticipantRatings, saveRatings, summarizeAssessmentVotes } from "~/models/rating.server";
 import type { Organization } from "~/models/organization.server";
 import type { User } from "~/models/user.server";
-import { getConsensusDrafts, withMedianDefaults } from "~/utils/consensus-view.server";
-import { getCapabilityGaps } from "~/utils/gap-view.server";
+import { getConsensusDrafts, withMedianDefaults } from "~/services/consensus-view.server";
+import { getCapabilityGaps } from "~/services/gap-analysis.server";
 import { countAttempt, resetLimits } from "~/utils/rate-limit.server";
-import { answerBackgroundSave, pagePostLocation, VOTE_POSTS_PER_PARTICIPANT, warmUpVoteValidation } from "~/utils/rating-post.server";
+import { answerBackgroundSave, pagePostLocation, VOTE_POSTS_PER_PARTICIPANT, warmUpVoteValidation } from "~/services/votes.server";
 import { hashToken } from "~/utils/tokens.server";
 // Tests drive route modules directly; the "a route never imports another route" rule is for app code.
 import { action as joinAction } from "~/routes/join";

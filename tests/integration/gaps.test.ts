@@ -16,7 +16,7 @@ import type { Organization } from "~/models/organization.server";
 import { joinWorkshop } from "~/models/participant.server";
 import { saveRatings } from "~/models/rating.server";
 import type { User } from "~/models/user.server";
-import { getGapAnalysis, getMaturityHistory, type GapAnalysis } from "~/utils/gap-view.server";
+import { getGapAnalysis, getMaturityHistory, type GapAnalysis } from "~/services/gap-analysis.server";
 import { signIn } from "~/utils/session.server";
 // Tests drive route modules directly; the "a route never imports another route" rule is for app code.
 import { loader as gapsLoader } from "~/routes/orgs.$orgId.assessments.$assessmentId.gaps";

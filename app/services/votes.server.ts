@@ -1,9 +1,9 @@
 import { ratingPostSchema, type RatingInput } from "~/domain/assessment.schema";
 import { getParticipantByToken, type ParticipantSession } from "~/models/participant.server";
 import { saveRatings } from "~/models/rating.server";
-import { getCapabilityKeys, getCapabilityModel } from "./content.server";
-import { parseValues, type FieldErrors } from "./forms";
-import { checkLimit, countAttempt, retryAfter, type Limit, type LimitState } from "./rate-limit.server";
+import { getCapabilityKeys, getCapabilityModel } from "~/utils/content.server";
+import { parseValues, type FieldErrors } from "~/utils/forms";
+import { checkLimit, countAttempt, retryAfter, type Limit, type LimitState } from "~/utils/rate-limit.server";
 
 /** A room shares one IP, so votes are limited per participant: generous for tapping, not for a script. */
 export const VOTE_POSTS_PER_PARTICIPANT: Limit = { name: "votes", max: 600, windowMs: 10 * 60 * 1000 };

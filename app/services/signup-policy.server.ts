@@ -1,6 +1,6 @@
 import { getUsableInvite } from "~/models/invite.server";
 import { countUsers } from "~/models/user.server";
-import { getEnv } from "./env.server";
+import { getEnv } from "~/utils/env.server";
 
 export type SignupPolicy = { allowed: boolean; firstRun: boolean };
 

@@ -2,7 +2,7 @@ import { JoinSchema } from "~/domain/assessment.schema";
 import { isJoinCode, normalizeJoinCode } from "~/domain/workshop";
 import { getOpenWorkshopByCode } from "~/models/assessment.server";
 import { joinWorkshop } from "~/models/participant.server";
-import { parseValues, type FieldErrors } from "./forms";
+import { parseValues, type FieldErrors } from "~/utils/forms";
 
 export type JoinResult = { kind: "joined"; location: string } | { kind: "invalid"; errors: FieldErrors; values: Record<string, string> };
 

@@ -1,8 +1,8 @@
 import { delta, maturityIndex, rankGaps, toGapRow, type GapRow, type MaturityIndex } from "~/domain/gaps";
 import { getPreviousLocked, listLocked, type Assessment } from "~/models/assessment.server";
 import { getConsensus } from "~/models/consensus.server";
-import type { Lang } from "./i18n";
-import { getCapabilityModel, getLocalizedModel } from "./content.server";
+import type { Lang } from "~/utils/i18n";
+import { getCapabilityModel, getLocalizedModel } from "~/utils/content.server";
 import { getConsensusDrafts, type ConsensusDraft } from "./consensus-view.server";
 
 export type CapabilityGap = GapRow & { categoryKey: string; capabilityKey: string; source: ConsensusDraft["source"] };

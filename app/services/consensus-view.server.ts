@@ -2,7 +2,7 @@ import { roundHalfUp, type VoteSummary } from "~/domain/workshop";
 import type { ConsensusInput } from "~/domain/assessment.schema";
 import { getConsensus } from "~/models/consensus.server";
 import { summarizeAssessmentVotes } from "~/models/rating.server";
-import { getCapabilityKeys } from "./content.server";
+import { getCapabilityKeys } from "~/utils/content.server";
 
 export type ConsensusDraft = {
   current: number | null;

@@ -1,8 +1,8 @@
 import { count } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
-import { useTestDatabase } from "../tests/setup/test-db";
-import { invites, memberships, organizations, quizResults, users } from "./schema";
-import { DEMO_ACCOUNTS, DEMO_ORGANIZATION, DEMO_PASSWORD, describeSeed, seedDemo } from "./seed";
+import { useTestDatabase } from "../../tests/setup/test-db";
+import { invites, memberships, organizations, quizResults, users } from "../../db/schema";
+import { DEMO_ACCOUNTS, DEMO_ORGANIZATION, DEMO_PASSWORD, describeSeed, seedDemo } from "./demo-data.server";
 import { listActiveInvites } from "~/models/invite.server";
 import { changeMember, listMembers } from "~/models/membership.server";
 import { listOrganizationsForUser } from "~/models/organization.server";
@@ -10,7 +10,7 @@ import { getQuizSummary } from "~/models/quiz-result.server";
 import { verifyLogin } from "~/models/user.server";
 
 // Password cost is beside the point here (see tests/setup/cheap-passwords.ts).
-vi.mock("~/utils/password.server", async (importOriginal) => (await import("../tests/setup/cheap-passwords")).cheapPasswords(importOriginal));
+vi.mock("~/utils/password.server", async (importOriginal) => (await import("../../tests/setup/cheap-passwords")).cheapPasswords(importOriginal));
 
 const database = useTestDatabase();
 
