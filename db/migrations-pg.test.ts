@@ -1,0 +1,43 @@
+import crypto from "node:crypto";
+import path from "node:path";
+import { drizzle } from "drizzle-orm/node-postgres";
+import { migrate } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+import { afterAll, describe, expect, inject, it } from "vitest";
+
+/** PostgreSQL's migrations, applied to a fresh database on the run's real server. */
+const admin = new pg.Client({ connectionString: inject("postgresUrl") });
+const name = `migrations_${crypto.randomBytes(6).toString("hex")}`;
+let pool: pg.Pool | undefined;
+
+afterAll(async () => {
+  await pool?.end();
+  await admin.query(`drop database if exists ${name}`);
+  await admin.end();
+});
+
+describe("PostgreSQL migrations", () => {
+  it("create every table of the schema on an empty database, with its keys and cascades", async () => {
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    const url = new URL(inject("postgresUrl"));
+    url.pathname = `/${name}`;
+    pool = new pg.Pool({ connectionString: url.href });
+    await migrate(drizzle(pool), { migrationsFolder: path.resolve(process.cwd(), "db/migrations-pg") });
+
+    const { rows } = await pool.query<{ table_name: string }>("select table_name from information_schema.tables where table_schema = 'public' order by table_name");
+    expect(rows.map((r) => r.table_name)).toEqual(["assessments", "consensus", "invites", "memberships", "organizations", "participants", "quiz_results", "ratings", "sessions", "users"]);
+
+    await pool.query(`
+      insert into users (id, email, name, password_hash) values ('u1', 'carla@example.com', 'Carla', 'x');
+      insert into organizations (id, name, quiz_invite_token) values ('o1', 'Andes Retail', 'quiz-token');
+      insert into assessments (id, organization_id, name, mode, model_id, model_version, created_by) values ('a1', 'o1', '2026 H2', 'workshop', 'cem', 1, 'u1');
+      insert into participants (id, assessment_id, token_hash, display_name) values ('p1', 'a1', 'h1', 'Ana');
+      insert into ratings (participant_id, capability_key, current, ideal, comment, updated_at) values ('p1', 'billing', 2, 3, '', now());
+    `);
+    await expect(pool.query("insert into ratings values ('p1', 'security', 7, 1, '', now())")).rejects.toThrow(/ratings_current_range/);
+    await pool.query("delete from organizations where id = 'o1'");
+    const { rows: left } = await pool.query<{ n: number }>("select (select count(*) from participants)::int + (select count(*) from ratings)::int as n");
+    expect(left[0]!.n).toBe(0);
+  });
+});

@@ -1,0 +1,188 @@
+/**
+ * The PostgreSQL twin of schema.ts: the same tables, columns, keys, checks and indexes, in
+ * PostgreSQL's types. `db/schema-parity.test.ts` fails when the two drift apart.
+ */
+import { sql } from "drizzle-orm";
+import { ROLES } from "../app/domain/roles";
+import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+
+/** Milliseconds, as SQLite's timestamp_ms columns: both read back as a Date in JavaScript. */
+const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: "date" });
+const createdAt = () => instant("created_at").notNull().defaultNow();
+
+export { ROLES, type Role } from "../app/domain/roles";
+
+export const users = pgTable("users", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  createdAt: createdAt(),
+});
+
+/** Server-side sessions: the cookie holds a random id whose SHA-256 is stored, so a leaked table cannot sign anyone in. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: instant("last_seen_at").notNull(),
+    expiresAt: instant("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const organizations = pgTable("organizations", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  industry: text("industry").notNull().default(""),
+  defaultLang: text("default_lang", { enum: ["es", "en"] }).notNull().default("es"),
+  /** Executives who take the quiz through /quiz?invite=<token> count in this organization. */
+  quizInviteToken: text("quiz_invite_token").notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ROLES }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.userId] }), index("memberships_user_idx").on(t.userId)],
+);
+
+export const invites = pgTable(
+  "invites",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    /** SHA-256 of the token in the link; the token itself is shown once, when the link is made. */
+    tokenHash: text("token_hash").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: instant("expires_at").notNull(),
+    revokedAt: instant("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("invites_token_hash_idx").on(t.tokenHash), index("invites_org_idx").on(t.organizationId)],
+);
+
+export const quizResults = pgTable(
+  "quiz_results",
+  {
+    id: text("id").primaryKey(),
+    q1: text("q1", { enum: ["a", "b", "c"] }).notNull(),
+    q2: text("q2", { enum: ["a", "b", "c"] }).notNull(),
+    q3: text("q3", { enum: ["a", "b", "c"] }).notNull(),
+    q4: text("q4", { enum: ["a", "b", "c", "d"] }).notNull(),
+    score: integer("score").notNull(),
+    band: text("band", { enum: ["long-way", "good-job", "on-top"] }).notNull(),
+    lang: text("lang", { enum: ["es", "en"] }).notNull(),
+    organizationId: text("organization_id").references(() => organizations.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("quiz_results_org_idx").on(t.organizationId),
+    check("quiz_results_score_range", sql`${t.score} between 4 and 13`),
+    index("quiz_results_created_at_idx").on(t.createdAt),
+  ],
+);
+
+export const assessments = pgTable(
+  "assessments",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    mode: text("mode", { enum: ["workshop", "solo"] }).notNull(),
+    status: text("status", { enum: ["open", "locked"] }).notNull().default("open"),
+    /** Six characters without look-alikes; unique among open assessments (partial index below). */
+    joinCode: text("join_code"),
+    /** The facilitator decides when the room sees the results on the board. */
+    resultsVisible: boolean("results_visible").notNull().default(false),
+    modelId: text("model_id").notNull(),
+    modelVersion: integer("model_version").notNull(),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    lockedAt: instant("locked_at"),
+  },
+  (t) => [
+    index("assessments_org_idx").on(t.organizationId, t.createdAt),
+    uniqueIndex("assessments_open_join_code_idx").on(t.joinCode).where(sql`${t.status} = 'open'`),
+  ],
+);
+
+export const participants = pgTable(
+  "participants",
+  {
+    id: text("id").primaryKey(),
+    assessmentId: text("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    /** SHA-256 of the token in the participant's private link. */
+    tokenHash: text("token_hash").notNull(),
+    displayName: text("display_name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("participants_token_hash_idx").on(t.tokenHash), index("participants_assessment_idx").on(t.assessmentId)],
+);
+
+/**
+ * One vote per participant and capability: posting again replaces it (the primary key enforces it).
+ * The assessment is the participant's: reads by assessment go through participants and the key's
+ * first column. A second index (on an assessment_id column) doubled the cost of a participant's
+ * first 25 votes during a burst.
+ */
+export const ratings = pgTable(
+  "ratings",
+  {
+    participantId: text("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    capabilityKey: text("capability_key").notNull(),
+    /** Null when the participant said they cannot judge this capability. */
+    current: integer("current"),
+    ideal: integer("ideal"),
+    comment: text("comment").notNull().default(""),
+    updatedAt: instant("updated_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.participantId, t.capabilityKey] }),
+    check("ratings_current_range", sql`${t.current} is null or ${t.current} between 1 and 4`),
+    check("ratings_ideal_range", sql`${t.ideal} is null or ${t.ideal} between 1 and 4`),
+  ],
+);
+
+export const consensus = pgTable(
+  "consensus",
+  {
+    assessmentId: text("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    capabilityKey: text("capability_key").notNull(),
+    current: integer("current").notNull(),
+    ideal: integer("ideal").notNull(),
+    importance: integer("importance").notNull().default(2),
+    rationale: text("rationale").notNull().default(""),
+    updatedAt: instant("updated_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.assessmentId, t.capabilityKey] }),
+    check("consensus_current_range", sql`${t.current} between 1 and 4`),
+    check("consensus_ideal_range", sql`${t.ideal} between 1 and 4`),
+    check("consensus_importance_range", sql`${t.importance} between 1 and 3`),
+  ],
+);
