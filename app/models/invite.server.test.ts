@@ -1,5 +1,5 @@
 import { and, count, eq } from "drizzle-orm";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { invites, memberships } from "../../db/schema";
 import { makeMembership, makeOrganization, makeUser } from "../../tests/setup/factories";
 import { useTestDatabase } from "../../tests/setup/test-db";
@@ -7,9 +7,6 @@ import { acceptInvite, createInvite, getUsableInvite, INVITE_TTL_MS, listActiveI
 import { getMembership, type Organization } from "./organization.server";
 import type { User } from "./user.server";
 import { hashToken } from "~/utils/tokens.server";
-
-// Password cost is beside the point here (see tests/setup/cheap-passwords.ts).
-vi.mock("~/utils/password.server", async (importOriginal) => (await import("../../tests/setup/cheap-passwords")).cheapPasswords(importOriginal));
 
 const database = useTestDatabase();
 

@@ -1,5 +1,5 @@
 import { count, eq } from "drizzle-orm";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { invites, memberships, organizations, quizResults } from "../../db/schema";
 import { makeMembership, makeOrganization, makeQuizResults, makeUser } from "../../tests/setup/factories";
 import { useTestDatabase } from "../../tests/setup/test-db";
@@ -8,9 +8,6 @@ import { changeMember, listMembers } from "./membership.server";
 import { createOrganization, deleteOrganization, getMembership, listOrganizationsForUser, type Organization } from "./organization.server";
 import { getQuizSummary } from "./quiz-result.server";
 import type { User } from "./user.server";
-
-// Password cost is beside the point here (see tests/setup/cheap-passwords.ts).
-vi.mock("~/utils/password.server", async (importOriginal) => (await import("../../tests/setup/cheap-passwords")).cheapPasswords(importOriginal));
 
 const database = useTestDatabase();
 

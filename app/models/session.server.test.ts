@@ -1,14 +1,11 @@
 import { eq } from "drizzle-orm";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { sessions } from "../../db/schema";
 import { makeUser } from "../../tests/setup/factories";
 import { useTestDatabase } from "../../tests/setup/test-db";
 import { createSession, deleteExpiredSessions, deleteSession, getSessionUser, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "./session.server";
 import type { User } from "./user.server";
 import { hashToken } from "~/utils/tokens.server";
-
-// Password cost is beside the point here (see tests/setup/cheap-passwords.ts).
-vi.mock("~/utils/password.server", async (importOriginal) => (await import("../../tests/setup/cheap-passwords")).cheapPasswords(importOriginal));
 
 const database = useTestDatabase();
 

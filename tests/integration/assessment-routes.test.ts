@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { assessments } from "../../db/schema";
 import { makeMembership, makeOrganization, makeUser } from "../setup/factories";
 import { useTestDatabase } from "../setup/test-db";
@@ -19,9 +19,6 @@ import { loader as gapsCsvLoader } from "~/routes/orgs.$orgId.assessments.$asses
 import { loader as liveLoader } from "~/routes/orgs.$orgId.assessments.$assessmentId.live";
 import { loader as ratingsCsvLoader } from "~/routes/orgs.$orgId.assessments.$assessmentId.ratings[.]csv";
 import { action as newAssessmentAction } from "~/routes/orgs.$orgId.assessments.new";
-
-// Password cost is beside the point here (see tests/setup/cheap-passwords.ts).
-vi.mock("~/utils/password.server", async (importOriginal) => (await import("../setup/cheap-passwords")).cheapPasswords(importOriginal));
 
 const database = useTestDatabase();
 

@@ -21,9 +21,6 @@ import { hashToken } from "~/utils/tokens.server";
 import { action as joinAction } from "~/routes/join";
 import { action as rateAction, loader as rateLoader } from "~/routes/w.$token";
 
-// Password cost is beside the point here (see tests/setup/cheap-passwords.ts).
-vi.mock("~/utils/password.server", async (importOriginal) => (await import("../setup/cheap-passwords")).cheapPasswords(importOriginal));
-
 const database = useTestDatabase();
 
 let consultant: User;

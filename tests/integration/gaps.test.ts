@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { AppLoadContext } from "@remix-run/node";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { makeMembership, makeOrganization, makeUser } from "../setup/factories";
 import { useTestDatabase } from "../setup/test-db";
 import { CATEGORY_KEYS } from "~/domain/capability-model";
@@ -21,9 +21,6 @@ import { signIn } from "~/utils/session.server";
 // Tests drive route modules directly; the "a route never imports another route" rule is for app code.
 import { loader as gapsLoader } from "~/routes/orgs.$orgId.assessments.$assessmentId.gaps";
 import { loader as orgLoader } from "~/routes/orgs.$orgId._index";
-
-// Password cost is beside the point here (see tests/setup/cheap-passwords.ts).
-vi.mock("~/utils/password.server", async (importOriginal) => (await import("../setup/cheap-passwords")).cheapPasswords(importOriginal));
 
 useTestDatabase();
 
