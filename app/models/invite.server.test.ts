@@ -47,8 +47,8 @@ describe("createInvite / getUsableInvite", () => {
   });
 
   it("expires after INVITE_TTL_MS", () => {
-    const { token } = createInvite(org.id, "viewer", consultant.id, T0);
-    expect(getUsableInvite(token, T0 + INVITE_TTL_MS - 1)).not.toBeNull();
+    const { invite, token } = createInvite(org.id, "viewer", consultant.id, T0);
+    expect(getUsableInvite(token, T0 + INVITE_TTL_MS - 1)?.invite.id).toBe(invite.id);
     expect(getUsableInvite(token, T0 + INVITE_TTL_MS + 1)).toBeNull();
     expect(listActiveInvites(org.id, T0 + INVITE_TTL_MS - 1)).toHaveLength(1);
     expect(listActiveInvites(org.id, T0 + INVITE_TTL_MS + 1)).toEqual([]);

@@ -31,7 +31,7 @@ describe("createUser", () => {
 
   it("returns null for an email that is taken, whatever its case or spacing", async () => {
     const first = await createUser({ name: "Ana", email: "ana@example.com", password: "first-password" });
-    expect(first).not.toBeNull();
+    expect(first).toMatchObject({ name: "Ana", email: "ana@example.com" });
     await expect(createUser({ name: "Impostor", email: " ANA@example.com", password: "other-password" })).resolves.toBeNull();
     expect(countUsers()).toBe(1);
     // The first account is untouched: its password still works, the second one does not.

@@ -232,9 +232,10 @@ describe("POST …/assessments/new", () => {
   it("creates a workshop for the consultant and redirects to it", async () => {
     const { status, headers } = await create({ name: "2026 H2", mode: "workshop" }, "consultant");
     expect(status).toBe(303);
-    const id = headers.get("Location")?.match(new RegExp(`^/orgs/${org.id}/assessments/([\\w-]+)$`))?.[1];
-    expect(id).toBeTruthy();
-    expect(stored(id!)).toMatchObject({ organizationId: org.id, name: "2026 H2", mode: "workshop", status: "open" });
+    const location = headers.get("Location") ?? "";
+    expect(location).toMatch(new RegExp(`^/orgs/${org.id}/assessments/[\\w-]+$`));
+    const id = location.split("/").pop()!;
+    expect(stored(id)).toMatchObject({ organizationId: org.id, name: "2026 H2", mode: "workshop", status: "open" });
   });
 
   it("refuses other roles and bad fields", async () => {

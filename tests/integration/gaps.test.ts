@@ -332,8 +332,8 @@ function loadGaps(assessment: Assessment, { cookie, headers = {}, query = "" }: 
 describe("the gaps route's loader", () => {
   it("gives a member the analysis in their language", async () => {
     const cookie = await cookieFor(viewer);
-    const { data } = await loadGaps(second, { cookie, headers: { "Accept-Language": "en-GB,en;q=0.8" } });
-    expect(data).toBeDefined();
+    const { status, data } = await loadGaps(second, { cookie, headers: { "Accept-Language": "en-GB,en;q=0.8" } });
+    expect(status).toBe(200);
     expect(data!.title).toBe("Gap analysis · 2025 H2");
     expect(data!.assessment).toEqual({ id: second.id, name: "2025 H2", status: "locked" });
     expect(data!.analysis.rows.map((r) => r.capabilityKey)).toEqual(KEYS);
