@@ -34,7 +34,8 @@ export default defineConfig({
   test: {
     include: ["app/**/*.test.ts", "db/**/*.test.ts", "content/**/*.test.ts", "tests/integration/**/*.test.ts"],
     globalSetup: ["tests/setup/global-setup.ts"],
-    setupFiles: ["tests/setup/fail-on-console-error.ts"],
+    // cheap-passwords: a fast password hash everywhere but the two files that test the real one.
+    setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/cheap-passwords.ts"],
     pool: "threads",
     // Real scrypt hashing (~200 ms each) on a loaded 2-core machine needs more than the default 5 s.
     testTimeout: 30_000,

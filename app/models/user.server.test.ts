@@ -1,8 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { users } from "../../db/schema";
 import { makeUser } from "../../tests/setup/factories";
 import { useTestDatabase } from "../../tests/setup/test-db";
 import { countUsers, createUser, getUserByEmail, verifyLogin } from "./user.server";
+
+// The real password module, not the cheap hash every other file gets (tests/setup/cheap-passwords.ts):
+// the timing test below needs the real cost.
+vi.unmock("~/utils/password.server");
 
 const database = useTestDatabase();
 
@@ -20,12 +24,14 @@ describe("createUser", () => {
 
     const row = database.db.select().from(users).get()!;
     expect(row.passwordHash).toMatch(/^scrypt\$/);
+    // The real cost (vi.unmock above), not the tests' cheap hash: the timing test below relies on it.
+    expect(Number(row.passwordHash.split("$")[1])).toBeGreaterThanOrEqual(2 ** 13);
     expect(row.passwordHash).not.toContain("s3cret-enough");
   });
 
   it("returns null for an email that is taken, whatever its case or spacing", async () => {
     const first = await createUser({ name: "Ana", email: "ana@example.com", password: "first-password" });
-    expect(first).not.toBeNull();
+    expect(first).toMatchObject({ name: "Ana", email: "ana@example.com" });
     await expect(createUser({ name: "Impostor", email: " ANA@example.com", password: "other-password" })).resolves.toBeNull();
     expect(countUsers()).toBe(1);
     // The first account is untouched: its password still works, the second one does not.

@@ -1,5 +1,5 @@
 import { count } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "../../tests/setup/test-db";
 import { invites, memberships, organizations, quizResults, users } from "../../db/schema";
 import { DEMO_ACCOUNTS, DEMO_ORGANIZATION, DEMO_PASSWORD, describeSeed, seedDemo } from "./demo-data.server";
@@ -8,9 +8,6 @@ import { changeMember, listMembers } from "~/models/membership.server";
 import { listOrganizationsForUser } from "~/models/organization.server";
 import { getQuizSummary } from "~/models/quiz-result.server";
 import { verifyLogin } from "~/models/user.server";
-
-// Password cost is beside the point here (see tests/setup/cheap-passwords.ts).
-vi.mock("~/utils/password.server", async (importOriginal) => (await import("../../tests/setup/cheap-passwords")).cheapPasswords(importOriginal));
 
 const database = useTestDatabase();
 

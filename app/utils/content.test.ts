@@ -37,8 +37,8 @@ describe.each(["quiz.json", "capability-model.json"])("content/%s", (file) => {
 });
 
 describe("quiz content", () => {
-  it("loads and validates", () => {
-    expect(() => getQuizContent()).not.toThrow();
+  it("loads and validates: the app gets the file's quiz as the schema reads it", () => {
+    expect(getQuizContent()).toEqual(QuizContentSchema.parse(readContent("quiz.json")));
   });
 
   it("has the questions, answers and bands of the scoring table", () => {
@@ -78,8 +78,8 @@ describe("quiz content", () => {
 describe("capability model content", () => {
   const expectedKeys = Object.entries(CATEGORY_KEYS).map(([category, capabilities]) => [category, [...capabilities]]);
 
-  it("loads and validates", () => {
-    expect(() => getCapabilityModel()).not.toThrow();
+  it("loads and validates: the app gets the file's model as the schema reads it", () => {
+    expect(getCapabilityModel()).toEqual(CapabilityModelSchema.parse(readContent("capability-model.json")));
   });
 
   it("has exactly the category and capability keys of the contract, in order", () => {

@@ -1,6 +1,9 @@
 import crypto from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { dummyHash, hashPassword, verifyPassword } from "./password.server";
+
+// The real module, not the cheap hash every other file gets (tests/setup/cheap-passwords.ts).
+vi.unmock("~/utils/password.server");
 
 // A real hash is ~200 ms of CPU; on a loaded machine a test with a few of them can pass the default 5 s.
 

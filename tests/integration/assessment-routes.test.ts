@@ -1,9 +1,10 @@
-import { eq } from "drizzle-orm";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { assessments } from "../../db/schema";
-import { makeMembership, makeOrganization, makeUser } from "../setup/factories";
+import { parseCsv } from "../setup/csv";
+import { makeAssessment, makeOrganization, makeUser } from "../setup/factories";
+import { callAction, callLoader, sessionCookieFor, signedInConsultant, signedInMember } from "../setup/route-harness";
 import { useTestDatabase } from "../setup/test-db";
-import { ALL_KEYS, consensusRows, context, formRequest, parseCsv, sessionCookieFor, settle } from "./assessment-helpers";
+import { ALL_KEYS, consensusRows, storedAssessment as stored } from "../setup/workshop";
 import type { Role } from "~/domain/roles";
 import { createAssessment, setResultsVisible, type Assessment } from "~/models/assessment.server";
 import { getConsensus, saveConsensus } from "~/models/consensus.server";
@@ -20,9 +21,6 @@ import { loader as liveLoader } from "~/routes/orgs.$orgId.assessments.$assessme
 import { loader as ratingsCsvLoader } from "~/routes/orgs.$orgId.assessments.$assessmentId.ratings[.]csv";
 import { action as newAssessmentAction } from "~/routes/orgs.$orgId.assessments.new";
 
-// Password cost is beside the point here (see tests/setup/cheap-passwords.ts).
-vi.mock("~/utils/password.server", async (importOriginal) => (await import("../setup/cheap-passwords")).cheapPasswords(importOriginal));
-
 const database = useTestDatabase();
 
 const RATINGS_HEADER = ["participant", "category", "capability", "current", "ideal", "comment"];
@@ -34,44 +32,39 @@ let cookies: Record<Role | "outsider", string>;
 
 beforeEach(async () => {
   resetLimits();
-  consultant = await makeUser({ name: "Carla Consultora" });
-  org = makeOrganization(consultant.id, { name: "Andes Retail" });
-  const owner = await makeUser({ name: "Olga Owner" });
-  const viewer = await makeUser({ name: "Víctor Viewer" });
+  const signedIn = await signedInConsultant();
+  consultant = signedIn.user;
+  org = signedIn.org;
+  const owner = await signedInMember(org, "program-owner", consultant, { name: "Olga Owner" });
+  const viewer = await signedInMember(org, "viewer", consultant, { name: "Víctor Viewer" });
   const outsider = await makeUser({ name: "Otto Outsider" });
-  makeMembership(org.id, owner.id, "program-owner", consultant.id);
-  makeMembership(org.id, viewer.id, "viewer", consultant.id);
   // The outsider runs workshops elsewhere: being a consultant somewhere else grants nothing here.
   makeOrganization(outsider.id, { name: "Elsewhere" });
   cookies = {
-    consultant: await sessionCookieFor(consultant.id),
-    "program-owner": await sessionCookieFor(owner.id),
-    viewer: await sessionCookieFor(viewer.id),
+    consultant: signedIn.cookie,
+    "program-owner": owner.cookie,
+    viewer: viewer.cookie,
     outsider: await sessionCookieFor(outsider.id),
   };
 });
 
 function newAssessment(mode: Assessment["mode"] = "workshop", name = "2026 H2"): Assessment {
-  return createAssessment({ organizationId: org.id, name, mode, createdBy: consultant.id });
+  return makeAssessment(org.id, consultant.id, { mode, name });
 }
 
-function stored(id: string): Assessment {
-  return database.db.select().from(assessments).where(eq(assessments.id, id)).get()!;
-}
-
-const base = (a: Assessment) => `http://localhost/orgs/${org.id}/assessments/${a.id}`;
+const base = (a: Assessment) => `/orgs/${org.id}/assessments/${a.id}`;
 const params = (a: Assessment) => ({ orgId: org.id, assessmentId: a.id });
-const as = (who: keyof typeof cookies | null): Record<string, string> => (who ? { Cookie: cookies[who] } : {});
+const as = (who: keyof typeof cookies | null) => (who ? cookies[who] : undefined);
 
 function postConsensus(a: Assessment, fields: Record<string, string>, who: keyof typeof cookies | null = "consultant") {
-  return settle(() => consensusAction({ request: formRequest(`${base(a)}/consensus`, fields, as(who)), params: params(a), context }));
+  return callAction(consensusAction, { url: `${base(a)}/consensus`, params: params(a), cookie: as(who), fields });
 }
 
 async function download(loader: typeof ratingsCsvLoader, a: Assessment, file: string, { query = "", who = "consultant" as keyof typeof cookies } = {}) {
-  const response = await loader({ request: new Request(`${base(a)}/${file}${query}`, { headers: as(who) }), params: params(a), context });
+  const { response } = await callLoader(loader, { url: `${base(a)}/${file}${query}`, params: params(a), cookie: as(who) });
   expect(response).toBeInstanceOf(Response);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  return { response, bytes, text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes) };
+  const bytes = new Uint8Array(await response!.arrayBuffer());
+  return { response: response!, bytes, text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes) };
 }
 
 const BOM = [0xef, 0xbb, 0xbf];
@@ -94,18 +87,21 @@ describe("POST …/consensus", () => {
 
   it("sends a signed-out visitor to the login page", async () => {
     const workshop = newAssessment();
-    const { status, response } = await postConsensus(workshop, { ...fields, intent: "lock" }, null);
+    const { status, headers } = await postConsensus(workshop, { ...fields, intent: "lock" }, null);
     expect(status).toBe(302);
-    expect(response!.headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
+    expect(headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
     expect(stored(workshop.id).status).toBe("open");
   });
 
   it("does not reach another organization's assessment through this one's URL", async () => {
     const elsewhere = makeOrganization(consultant.id, { name: "Other client" });
     const foreign = createAssessment({ organizationId: elsewhere.id, name: "Foreign", mode: "workshop", createdBy: consultant.id });
-    const result = await settle(() =>
-      consensusAction({ request: formRequest(`${base(foreign)}/consensus`, { ...fields, intent: "lock" }, as("consultant")), params: { orgId: org.id, assessmentId: foreign.id }, context }),
-    );
+    const result = await callAction(consensusAction, {
+      url: `${base(foreign)}/consensus`,
+      params: { orgId: org.id, assessmentId: foreign.id },
+      cookie: as("consultant"),
+      fields: { ...fields, intent: "lock" },
+    });
     expect(result.status).toBe(404);
     expect(stored(foreign.id).status).toBe("open");
   });
@@ -113,18 +109,18 @@ describe("POST …/consensus", () => {
   it("lets the consultant save, confirm and lock", async () => {
     const workshop = newAssessment();
     const saved = await postConsensus(workshop, { ...fields, intent: "save" });
-    expect(saved).toMatchObject({ status: 200, body: { saved: true } });
+    expect(saved).toMatchObject({ status: 200, data: { saved: true } });
     expect(getConsensus(workshop.id).get("billing")).toMatchObject({ current: 1, ideal: 3, importance: 3, rationale: "Facturas tardías" });
 
     const review = await postConsensus(workshop, { "security.current": "2", "security.ideal": "4", intent: "review-lock" });
     expect(review.status).toBe(303);
-    expect(review.response!.headers.get("Location")).toBe("?confirm=lock");
+    expect(review.headers.get("Location")).toBe("?confirm=lock");
     expect(stored(workshop.id).status).toBe("open");
     expect(consensusRows(workshop.id)).toBe(2);
 
     const locked = await postConsensus(workshop, { intent: "lock" });
     expect(locked.status).toBe(303);
-    expect(locked.response!.headers.get("Location")).toBe(`/orgs/${org.id}/assessments/${workshop.id}`);
+    expect(locked.headers.get("Location")).toBe(`/orgs/${org.id}/assessments/${workshop.id}`);
     expect(stored(workshop.id)).toMatchObject({ status: "locked", lockedAt: expect.any(Date) });
   });
 
@@ -148,7 +144,7 @@ describe("POST …/consensus", () => {
     const workshop = newAssessment();
     const refused = await postConsensus(workshop, { ...fields, "security.current": "2", intent: "lock" });
     expect(refused.status).toBe(400);
-    expect(refused.body).toMatchObject({ errors: { "security.ideal": "consensus.error.required" } });
+    expect(refused.data).toMatchObject({ errors: { "security.ideal": "consensus.error.required" } });
     expect(consensusRows(workshop.id)).toBe(0);
     expect(stored(workshop.id).status).toBe("open");
   });
@@ -158,7 +154,7 @@ describe("POST …/consensus", () => {
     expect((await postConsensus(workshop, { ...fields, intent: "lock" })).status).toBe(303);
     const lockedAt = stored(workshop.id).lockedAt;
     const again = await postConsensus(workshop, { "billing.current": "4", "billing.ideal": "4", "security.current": "1", "security.ideal": "1", intent: "save" });
-    expect(again).toMatchObject({ status: 409, body: { errors: { form: "consensus.alreadyLocked" } } });
+    expect(again).toMatchObject({ status: 409, data: { errors: { form: "consensus.alreadyLocked" } } });
     expect((await postConsensus(workshop, { intent: "lock" })).status).toBe(409);
     expect(getConsensus(workshop.id).get("billing")).toMatchObject({ current: 1, ideal: 3 });
     expect(consensusRows(workshop.id)).toBe(1);
@@ -167,13 +163,12 @@ describe("POST …/consensus", () => {
 
   it("shows the form as editable to the consultant only", async () => {
     const workshop = newAssessment();
-    const load = (who: keyof typeof cookies) =>
-      consensusLoader({ request: new Request(`${base(workshop)}/consensus`, { headers: as(who) }), params: params(workshop), context });
-    expect((await load("consultant")).editable).toBe(true);
-    expect((await load("viewer")).editable).toBe(false);
-    expect((await load("program-owner")).editable).toBe(false);
+    const load = (who: keyof typeof cookies) => callLoader(consensusLoader, { url: `${base(workshop)}/consensus`, params: params(workshop), cookie: as(who) });
+    expect(await load("consultant")).toMatchObject({ status: 200, data: { editable: true } });
+    expect(await load("viewer")).toMatchObject({ status: 200, data: { editable: false } });
+    expect(await load("program-owner")).toMatchObject({ status: 200, data: { editable: false } });
     saveConsensus(workshop.id, [], true);
-    expect((await load("consultant")).editable).toBe(false);
+    expect(await load("consultant")).toMatchObject({ status: 200, data: { editable: false } });
   });
 });
 
@@ -181,7 +176,7 @@ describe("the facilitator's board", () => {
   it("lets only the consultant reveal the results", async () => {
     const workshop = newAssessment();
     const reveal = (who: keyof typeof cookies) =>
-      settle(() => boardAction({ request: formRequest(base(workshop), { intent: "visibility", visible: "1" }, as(who)), params: params(workshop), context }));
+      callAction(boardAction, { url: base(workshop), params: params(workshop), cookie: as(who), fields: { intent: "visibility", visible: "1" } });
     expect((await reveal("viewer")).status).toBe(403);
     expect((await reveal("program-owner")).status).toBe(403);
     expect((await reveal("outsider")).status).toBe(404);
@@ -192,30 +187,33 @@ describe("the facilitator's board", () => {
 
   it("serves the live count as small JSON, to members only", async () => {
     const workshop = newAssessment();
-    const live = (who: keyof typeof cookies) =>
-      settle(() => liveLoader({ request: new Request(`${base(workshop)}/live`, { headers: as(who) }), params: params(workshop), context }));
+    const live = (who: keyof typeof cookies) => callLoader(liveLoader, { url: `${base(workshop)}/live`, params: params(workshop), cookie: as(who) });
     expect((await live("outsider")).status).toBe(404);
     let result = await live("viewer");
-    expect(await result.response!.json()).toMatchObject({ status: "open", participants: 0, voters: 0 });
+    expect(result).toMatchObject({ status: 200, data: { status: "open", participants: 0, voters: 0 } });
 
     const { participant } = joinWorkshop(workshop.id, "Ana");
     joinWorkshop(workshop.id, "Bruno");
     saveRatings(participant.id, workshop.id, [{ capabilityKey: "billing", current: 2, ideal: 3, comment: "" }]);
     result = await live("consultant");
-    expect(result.response!.headers.get("Content-Type")).toMatch(/^application\/json/);
-    expect(result.response!.headers.get("Cache-Control")).toBe("no-store");
-    const body = (await result.response!.json()) as { participants: number; voters: number; capabilities: Record<string, unknown> };
+    expect(result.headers.get("Content-Type")).toMatch(/^application\/json/);
+    expect(result.headers.get("Cache-Control")).toBe("no-store");
+    const body = result.data as { participants: number; voters: number; capabilities: Record<string, unknown> };
     // Results hidden from the room: counts only, no medians to read off the JSON.
     expect(body).toMatchObject({ participants: 2, voters: 1, resultsVisible: false, capabilities: { billing: { votes: 1, medianCurrent: null } } });
     expect(JSON.stringify(body).length).toBeLessThan(20_000);
     setResultsVisible(workshop.id, true);
     result = await live("viewer");
-    expect(await result.response!.json()).toMatchObject({ resultsVisible: true, capabilities: { billing: { votes: 1, medianCurrent: 2 } } });
+    expect(result.data).toMatchObject({ resultsVisible: true, capabilities: { billing: { votes: 1, medianCurrent: 2 } } });
   });
 
   it("shows the join code while open and hides it once locked", async () => {
     const workshop = newAssessment();
-    const load = () => boardLoader({ request: new Request(base(workshop), { headers: as("consultant") }), params: params(workshop), context });
+    const load = async () => {
+      const { status, data } = await callLoader(boardLoader, { url: base(workshop), params: params(workshop), cookie: as("consultant") });
+      expect(status).toBe(200);
+      return data!;
+    };
     const open = await load();
     expect(open.assessment.joinCode).toBe(workshop.joinCode);
     expect(open.joinUrl).toBe(`http://localhost/join?code=${workshop.joinCode}`);
@@ -229,14 +227,15 @@ describe("the facilitator's board", () => {
 
 describe("POST …/assessments/new", () => {
   const create = (fields: Record<string, string>, who: keyof typeof cookies) =>
-    settle(() => newAssessmentAction({ request: formRequest(`http://localhost/orgs/${org.id}/assessments/new`, fields, as(who)), params: { orgId: org.id }, context }));
+    callAction(newAssessmentAction, { url: `/orgs/${org.id}/assessments/new`, params: { orgId: org.id }, cookie: as(who), fields });
 
   it("creates a workshop for the consultant and redirects to it", async () => {
-    const { status, response } = await create({ name: "2026 H2", mode: "workshop" }, "consultant");
+    const { status, headers } = await create({ name: "2026 H2", mode: "workshop" }, "consultant");
     expect(status).toBe(303);
-    const id = response!.headers.get("Location")?.match(new RegExp(`^/orgs/${org.id}/assessments/([\\w-]+)$`))?.[1];
-    expect(id).toBeTruthy();
-    expect(stored(id!)).toMatchObject({ organizationId: org.id, name: "2026 H2", mode: "workshop", status: "open" });
+    const location = headers.get("Location") ?? "";
+    expect(location).toMatch(new RegExp(`^/orgs/${org.id}/assessments/[\\w-]+$`));
+    const id = location.split("/").pop()!;
+    expect(stored(id)).toMatchObject({ organizationId: org.id, name: "2026 H2", mode: "workshop", status: "open" });
   });
 
   it("refuses other roles and bad fields", async () => {
@@ -244,7 +243,7 @@ describe("POST …/assessments/new", () => {
     expect((await create({ name: "x", mode: "workshop" }, "program-owner")).status).toBe(403);
     expect(await create({ name: "", mode: "hybrid" }, "consultant")).toMatchObject({
       status: 400,
-      body: { errors: { name: "assessment.error.nameRequired", mode: "assessment.error.mode" } },
+      data: { errors: { name: "assessment.error.nameRequired", mode: "assessment.error.mode" } },
     });
     expect(database.db.select().from(assessments).all()).toEqual([]);
   });
@@ -312,9 +311,7 @@ describe("ratings.csv", () => {
     joinWorkshop(workshop.id, "Ana");
     const { text } = await download(ratingsCsvLoader, workshop, "ratings.csv", { who: "viewer" });
     expect(parseCsv(text)).toEqual([RATINGS_HEADER]);
-    const outsider = await settle(() =>
-      ratingsCsvLoader({ request: new Request(`${base(workshop)}/ratings.csv`, { headers: as("outsider") }), params: params(workshop), context }),
-    );
+    const outsider = await callLoader(ratingsCsvLoader, { url: `${base(workshop)}/ratings.csv`, params: params(workshop), cookie: as("outsider") });
     expect(outsider.status).toBe(404);
   });
 });

@@ -5,9 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { AppLoadContext } from "@remix-run/node";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { makeMembership, makeOrganization, makeUser } from "../setup/factories";
+import { callLoader, sessionCookieFor } from "../setup/route-harness";
 import { useTestDatabase } from "../setup/test-db";
 import { CATEGORY_KEYS } from "~/domain/capability-model";
 import { createAssessment, getAssessment, type Assessment } from "~/models/assessment.server";
@@ -17,17 +17,11 @@ import { joinWorkshop } from "~/models/participant.server";
 import { saveRatings } from "~/models/rating.server";
 import type { User } from "~/models/user.server";
 import { getGapAnalysis, getMaturityHistory, type GapAnalysis } from "~/services/gap-analysis.server";
-import { signIn } from "~/utils/session.server";
 // Tests drive route modules directly; the "a route never imports another route" rule is for app code.
 import { loader as gapsLoader } from "~/routes/orgs.$orgId.assessments.$assessmentId.gaps";
 import { loader as orgLoader } from "~/routes/orgs.$orgId._index";
 
-// Password cost is beside the point here (see tests/setup/cheap-passwords.ts).
-vi.mock("~/utils/password.server", async (importOriginal) => (await import("../setup/cheap-passwords")).cheapPasswords(importOriginal));
-
 useTestDatabase();
-
-const context: AppLoadContext = { cspNonce: "", clientIp: "127.0.0.1" };
 
 /** The 25 keys in the model's order (INTERFACES.md), with their category. */
 const MODEL = Object.entries(CATEGORY_KEYS).flatMap(([categoryKey, keys]) => keys.map((capabilityKey) => ({ categoryKey, capabilityKey })));
@@ -328,34 +322,18 @@ describe("getMaturityHistory", () => {
   });
 });
 
-/** The `__session=…` pair a browser sends after signing in as this user. */
-async function cookieFor(user: User): Promise<string> {
-  const response = await signIn(new Request("http://localhost/login"), user.id, "/");
-  const pair = (response.headers.get("Set-Cookie") ?? "").split(";")[0] ?? "";
-  expect(pair).toMatch(/^__session=.+/);
-  return pair;
-}
+const cookieFor = (user: User) => sessionCookieFor(user.id);
 
-/** The loader's value, or the Response it threw (a 404, a redirect). */
-async function settle<T>(run: () => Promise<T>): Promise<{ data: T; response?: undefined } | { data?: undefined; response: Response }> {
-  try {
-    return { data: await run() };
-  } catch (thrown) {
-    if (thrown instanceof Response) return { response: thrown };
-    throw thrown;
-  }
-}
-
-function loadGaps(assessment: Assessment, headers: Record<string, string>, { orgId = org.id, query = "" } = {}) {
-  const url = `http://localhost/orgs/${orgId}/assessments/${assessment.id}/gaps${query}`;
-  return settle(() => gapsLoader({ request: new Request(url, { headers }), params: { orgId, assessmentId: assessment.id }, context }));
+function loadGaps(assessment: Assessment, { cookie, headers = {}, query = "" }: { cookie?: string; headers?: Record<string, string>; query?: string } = {}) {
+  const url = `/orgs/${org.id}/assessments/${assessment.id}/gaps${query}`;
+  return callLoader(gapsLoader, { url, params: { orgId: org.id, assessmentId: assessment.id }, cookie, headers });
 }
 
 describe("the gaps route's loader", () => {
   it("gives a member the analysis in their language", async () => {
     const cookie = await cookieFor(viewer);
-    const { data } = await loadGaps(second, { Cookie: cookie, "Accept-Language": "en-GB,en;q=0.8" });
-    expect(data).toBeDefined();
+    const { status, data } = await loadGaps(second, { cookie, headers: { "Accept-Language": "en-GB,en;q=0.8" } });
+    expect(status).toBe(200);
     expect(data!.title).toBe("Gap analysis · 2025 H2");
     expect(data!.assessment).toEqual({ id: second.id, name: "2025 H2", status: "locked" });
     expect(data!.analysis.rows.map((r) => r.capabilityKey)).toEqual(KEYS);
@@ -365,26 +343,25 @@ describe("the gaps route's loader", () => {
     // What the page renders is exactly what the view computes.
     expect(data!.analysis).toEqual(getGapAnalysis(second, "en"));
 
-    const spanish = await loadGaps(second, { Cookie: cookie }, { query: "?lng=es" });
+    const spanish = await loadGaps(second, { cookie, query: "?lng=es" });
     expect(spanish.data!.title).toBe("Análisis de brechas · 2025 H2");
     expect(rowOf(spanish.data!.analysis, "billing").name).toBe(capabilityContent("billing").name.es);
   });
 
   it("answers 404 to a signed-in user who is not a member", async () => {
-    const { response } = await loadGaps(second, { Cookie: await cookieFor(outsider) });
-    expect(response?.status).toBe(404);
+    expect(await loadGaps(second, { cookie: await cookieFor(outsider) })).toMatchObject({ status: 404, thrown: true });
   });
 
   it("answers 404 for another organization's assessment under this organization's URL", async () => {
     // The consultant belongs to both organizations, so only the tenant check on the assessment stops it.
-    const { response } = await loadGaps(foreignLocked[1]!, { Cookie: await cookieFor(consultant) });
-    expect(response?.status).toBe(404);
+    expect(await loadGaps(foreignLocked[1]!, { cookie: await cookieFor(consultant) })).toMatchObject({ status: 404, thrown: true });
   });
 
   it("sends a signed-out visitor to the login page and back", async () => {
-    const { response } = await loadGaps(second, {});
-    expect(response?.status).toBe(302);
-    const location = response!.headers.get("Location")!;
+    const { status, thrown, headers } = await loadGaps(second);
+    expect(status).toBe(302);
+    expect(thrown).toBe(true);
+    const location = headers.get("Location")!;
     expect(location.startsWith("/login?")).toBe(true);
     expect(new URLSearchParams(location.split("?")[1]).get("redirectTo")).toBe(`/orgs/${org.id}/assessments/${second.id}/gaps`);
   });
@@ -393,9 +370,8 @@ describe("the gaps route's loader", () => {
 describe("the organization page's loader", () => {
   it("shows the maturity history and the next assessment six months after the last lock", async () => {
     const cookie = await cookieFor(viewer);
-    const { data } = await settle(() =>
-      orgLoader({ request: new Request(`http://localhost/orgs/${org.id}`, { headers: { Cookie: cookie, "Accept-Language": "en" } }), params: { orgId: org.id }, context }),
-    );
+    const { status, data } = await callLoader(orgLoader, { url: `/orgs/${org.id}`, params: { orgId: org.id }, cookie, headers: { "Accept-Language": "en" } });
+    expect(status).toBe(200);
     expect(data!.history.map((p) => p.name)).toEqual(["2025 H1", "2025 H2"]);
     expect(data!.history).toEqual(getMaturityHistory(org.id));
     expect(data!.nextDue).toBe(day("2026-01-15"));

@@ -1,24 +1,19 @@
-import type { AppLoadContext } from "@remix-run/node";
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { quizResults } from "../../db/schema";
+import { callAction, callLoader, type Settled } from "../setup/route-harness";
 import { useTestDatabase } from "../setup/test-db";
+import { translate } from "~/utils/i18n";
 // Tests drive route modules directly; the "a route never imports another route" rule is for app code.
 import { action } from "~/routes/quiz";
 import { loader as resultLoader } from "~/routes/quiz_.r.$resultId";
 
 const database = useTestDatabase();
 
-const context: AppLoadContext = { cspNonce: "", clientIp: "127.0.0.1" };
 const valid = { q1: "a", q2: "b", q3: "c", q4: "d" };
 
-function postQuiz(fields: Record<string, string>, { url = "http://localhost/quiz", headers = {} as Record<string, string> } = {}) {
-  const request = new Request(url, {
-    method: "POST",
-    body: new URLSearchParams(fields),
-    headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
-  });
-  return action({ request, params: {}, context });
+function postQuiz(fields: Record<string, string> | FormData, { url = "/quiz", headers = {} as Record<string, string> } = {}) {
+  return callAction(action, { url, headers, fields });
 }
 
 function rowCount(): number {
@@ -26,9 +21,7 @@ function rowCount(): number {
 }
 
 /** The id a successful post redirected to, after checking the redirect itself. */
-function redirectedId(response: unknown): string {
-  expect(response).toBeInstanceOf(Response);
-  const { status, headers } = response as Response;
+function redirectedId({ status, headers }: Settled<unknown>): string {
   expect(status).toBe(303);
   const location = headers.get("Location") ?? "";
   const match = /^\/quiz\/r\/([A-Za-z0-9_-]+)$/.exec(location);
@@ -39,11 +32,10 @@ function redirectedId(response: unknown): string {
   return id;
 }
 
-/** What a 400 carries: with single fetch, `data(..., { status })` comes back as a DataWithResponseInit. */
-function rejected(result: unknown): { errors: Record<string, string>; values: Record<string, string> } {
-  expect(result).not.toBeInstanceOf(Response);
-  expect(result).toMatchObject({ type: "DataWithResponseInit", init: { status: 400 } });
-  return (result as { data: { errors: Record<string, string>; values: Record<string, string> } }).data;
+/** What a 400 carries: the errors, and the values to show the form again with. */
+function rejected({ status, data }: Settled<unknown>): { errors: Record<string, string>; values: Record<string, string> } {
+  expect(status).toBe(400);
+  return data as { errors: Record<string, string>; values: Record<string, string> };
 }
 
 describe("POST /quiz", () => {
@@ -83,7 +75,7 @@ describe("POST /quiz", () => {
 
   it("prefers ?lng over Accept-Language", async () => {
     const id = redirectedId(
-      await postQuiz(valid, { url: "http://localhost/quiz?lng=en", headers: { "Accept-Language": "es-ES" } }),
+      await postQuiz(valid, { url: "/quiz?lng=en", headers: { "Accept-Language": "es-ES" } }),
     );
     expect(database.db.select().from(quizResults).where(eq(quizResults.id, id)).get()?.lang).toBe("en");
   });
@@ -120,22 +112,21 @@ describe("POST /quiz", () => {
   it("accepts a multipart post, as a browser may send it", async () => {
     const body = new FormData();
     for (const [key, value] of Object.entries(valid)) body.append(key, value);
-    const request = new Request("http://localhost/quiz", { method: "POST", body });
-    redirectedId(await action({ request, params: {}, context }));
+    redirectedId(await postQuiz(body));
     expect(rowCount()).toBe(1);
   });
 });
 
 describe("GET /quiz/r/:resultId", () => {
-  // Awaited so the tests hold whether the loader is sync or async.
   async function loadResult(resultId: string, headers: Record<string, string> = {}) {
-    const request = new Request(`http://localhost/quiz/r/${resultId}`, { headers });
-    return await resultLoader({ request, params: { resultId }, context });
+    return callLoader(resultLoader, { url: `/quiz/r/${resultId}`, params: { resultId }, headers });
   }
 
   it("shows a stored result in the reader's language", async () => {
     const id = redirectedId(await postQuiz({ q1: "c", q2: "c", q3: "c", q4: "b" }));
-    const result = await loadResult(id, { "Accept-Language": "en" });
+    const page = await loadResult(id, { "Accept-Language": "en" });
+    expect(page.status).toBe(200);
+    const result = page.data!;
     expect(result.score).toBe(11);
     expect(result.band).toMatchObject({ key: "on-top", min: 11, max: 13 });
     expect(result.shareUrl.endsWith(`/quiz/r/${id}`)).toBe(true);
@@ -146,17 +137,11 @@ describe("GET /quiz/r/:resultId", () => {
       ["q4", 2, false],
     ]);
     expect(result.title).toBe("Your maturity result");
-    expect((await loadResult(id)).title).not.toBe(result.title);
+    // Without a preference, the page is in Spanish.
+    expect((await loadResult(id)).data?.title).toBe(translate("es", "result.title"));
   });
 
   it.each(["unknown-id-that-is-long-enough", "", "AAAAAAAAAAAAAAAAAAAAAA"])("answers 404 for the unknown id %j", async (id) => {
-    let thrown: unknown;
-    try {
-      await loadResult(id);
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(Response);
-    expect((thrown as Response).status).toBe(404);
+    expect(await loadResult(id)).toMatchObject({ status: 404, thrown: true });
   });
 });

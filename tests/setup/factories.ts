@@ -3,6 +3,7 @@
  * demo data never holds a row the app itself could not have written.
  */
 import { addMemberThroughInvite, MIXED_QUIZ_ENTRIES, type QuizEntry } from "~/services/demo-data.server";
+import { createAssessment, type Assessment } from "~/models/assessment.server";
 import { createOrganization, type Organization } from "~/models/organization.server";
 import { createQuizResult, type QuizResult } from "~/models/quiz-result.server";
 import { createUser, type User } from "~/models/user.server";
@@ -33,6 +34,13 @@ export function makeOrganization(creatorId: string, input: Partial<OrganizationI
     { name: input.name ?? `Test Organization ${sequence}`, industry: input.industry ?? "Retail", defaultLang: input.defaultLang ?? "es" },
     creatorId,
   );
+}
+
+export type AssessmentInput = { name: string; mode: Assessment["mode"] };
+
+/** An open assessment (a workshop unless told otherwise), created by `createdBy` as in the app. */
+export function makeAssessment(organizationId: string, createdBy: string, input: Partial<AssessmentInput> = {}): Assessment {
+  return createAssessment({ organizationId, name: input.name ?? "2026 H2", mode: input.mode ?? "workshop", createdBy });
 }
 
 /**

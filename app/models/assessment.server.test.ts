@@ -1,0 +1,103 @@
+import crypto from "node:crypto";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { assessments } from "../../db/schema";
+import { makeAssessment, makeOrganization, makeUser } from "../../tests/setup/factories";
+import { useTestDatabase } from "../../tests/setup/test-db";
+import { countParticipants, getAssessment, getOpenWorkshopByCode, listAssessments, requireAssessment, type Assessment } from "./assessment.server";
+import { saveConsensus } from "./consensus.server";
+import type { Organization } from "./organization.server";
+import { joinWorkshop } from "./participant.server";
+import type { User } from "./user.server";
+import { isJoinCode, JOIN_CODE_ALPHABET } from "~/domain/workshop";
+
+const database = useTestDatabase();
+
+let consultant: User;
+let org: Organization;
+
+beforeEach(async () => {
+  consultant = await makeUser({ name: "Carla Consultora" });
+  org = makeOrganization(consultant.id, { name: "Andes Retail" });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+function newAssessment(mode: Assessment["mode"] = "workshop", name = "2026 H2", organizationId = org.id): Assessment {
+  return makeAssessment(organizationId, consultant.id, { mode, name });
+}
+
+describe("createAssessment", () => {
+  it("gives a workshop an open status and a valid join code", () => {
+    const workshop = newAssessment("workshop", "  2026 H2 ");
+    expect(workshop).toMatchObject({ organizationId: org.id, name: "2026 H2", mode: "workshop", status: "open", lockedAt: null, resultsVisible: false });
+    expect(isJoinCode(workshop.joinCode ?? "")).toBe(true);
+    expect(workshop.id.length).toBeGreaterThanOrEqual(16);
+    expect(getOpenWorkshopByCode(workshop.joinCode!)?.id).toBe(workshop.id);
+  });
+
+  it("gives a solo assessment no join code", () => {
+    const solo = newAssessment("solo");
+    expect(solo).toMatchObject({ mode: "solo", status: "open", joinCode: null });
+  });
+
+  it("gives open workshops distinct codes", () => {
+    const codes = Array.from({ length: 40 }, () => newAssessment().joinCode);
+    expect(new Set(codes).size).toBe(40);
+    expect(codes.every((code) => isJoinCode(code ?? ""))).toBe(true);
+  });
+
+  it("draws a fresh code when the first one is taken by an open workshop", () => {
+    const realRandomBytes = crypto.randomBytes.bind(crypto) as (size: number) => Buffer;
+    const clashing = Buffer.from([0, 0, 0, 0, 0, 0, 0, 0]);
+    const fresh = Buffer.from([1, 1, 1, 1, 1, 1, 1, 1]);
+    let codeDraws = 0;
+    // Join codes come from 8 random bytes; ids and tokens ask for other sizes and stay random.
+    vi.spyOn(crypto, "randomBytes").mockImplementation(((size: number) => {
+      if (size !== 8) return realRandomBytes(size);
+      codeDraws += 1;
+      return codeDraws <= 2 ? clashing : fresh;
+    }) as typeof crypto.randomBytes);
+
+    const first = newAssessment();
+    const second = newAssessment();
+    expect(first.joinCode).toBe(JOIN_CODE_ALPHABET[0]!.repeat(6));
+    expect(second.joinCode).toBe(JOIN_CODE_ALPHABET[1]!.repeat(6));
+    expect(codeDraws).toBe(3);
+    expect(listAssessments(org.id)).toHaveLength(2);
+  });
+
+  it("lets a locked workshop's code be used again, but never by two open ones", () => {
+    const first = newAssessment();
+    const copyId = crypto.randomUUID();
+    const duplicate = () =>
+      database.db
+        .insert(assessments)
+        .values({ id: copyId, organizationId: org.id, name: "copy", mode: "workshop", joinCode: first.joinCode, modelId: "m", modelVersion: 1, createdBy: consultant.id })
+        .run();
+    expect(duplicate).toThrow(/UNIQUE/);
+    expect(saveConsensus(first.id, [], true)).toBe("locked");
+    expect(duplicate().changes).toBe(1);
+    // The code now lets people into the open copy, not the locked workshop.
+    expect(getOpenWorkshopByCode(first.joinCode!)?.id).toBe(copyId);
+  });
+
+  it("lists an organization's assessments with their participant counts, and only its own", async () => {
+    const workshop = newAssessment("workshop", "Taller");
+    newAssessment("solo", "Solo");
+    joinWorkshop(workshop.id, "Ana");
+    joinWorkshop(workshop.id, "Bruno");
+    const other = makeOrganization((await makeUser()).id);
+    const foreign = newAssessment("workshop", "Foreign", other.id);
+
+    const listed = listAssessments(org.id);
+    expect(listed.map((a) => [a.name, a.participantCount]).sort()).toEqual([
+      ["Solo", 0],
+      ["Taller", 2],
+    ]);
+    expect(getAssessment(org.id, foreign.id)).toBeUndefined();
+    expect(() => requireAssessment(org.id, foreign.id)).toThrow(Response);
+    expect(countParticipants(workshop.id)).toBe(2);
+  });
+});
