@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { countUsers } from "~/models/user.server";
 import { getQuizContent } from "~/utils/content.server";
 import { pick } from "~/utils/content.schema";
-import { detectLang, translate } from "~/utils/i18n";
+import { detectLang } from "~/utils/i18n";
+import { messagesFor, translate } from "~/utils/i18n.server";
 import { noJavaScript } from "~/utils/route-handle";
 import { getUser } from "~/utils/session.server";
 import { useI18n } from "~/utils/use-i18n";
@@ -18,6 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = detectLang(request);
   return {
+    i18n: messagesFor(request, ["home", "quiz"]),
     title: `Madura · ${translate(lang, "app.tagline")}`,
     description: translate(lang, "home.lead"),
     firstRun: countUsers() === 0,

@@ -1,0 +1,32 @@
+import type en from "../en/gaps";
+
+/** Spanish strings for the gap analysis: neutral Spanish, addressing the user as «usted». */
+export default {
+  "gaps.title": "Análisis de brechas",
+  "gaps.leadLocked": "Dónde está hoy la organización frente a dónde quiere llegar, según el consenso acordado.",
+  "gaps.leadOpen": "Vista de trabajo: las filas todavía sin consenso usan las medianas de la sala, redondeadas hacia arriba en los medios puntos.",
+  "gaps.summary": "Resumen",
+  "gaps.overall": "Índice de madurez, hoy → meta",
+  "gaps.sincePrevious": "desde {name} ({date})",
+  "gaps.noPrevious": "Es el primer ciclo cerrado de esta organización: no hay una evaluación anterior con la cual comparar.",
+  "gaps.topThree": "Brechas ponderadas más grandes",
+  "gaps.priorityOf": "Prioridad {priority} (brecha {gap})",
+  "gaps.ranked": "Brechas por prioridad",
+  "gaps.filter": "Filtrar por categoría",
+  "gaps.all": "Todas",
+  "gaps.none": "No hay brechas que cerrar aquí: todas las metas están en el nivel de hoy o por debajo.",
+  "gaps.rowSummary": "Hoy {current} → meta {ideal} · brecha {gap} × importancia {importance} = prioridad {priority}",
+  "gaps.nextLevel": "Así se ve el nivel {level}:",
+  "gaps.table": "Todas las capacidades",
+  "gaps.col.gap": "Brecha",
+  "gaps.col.priority": "Prioridad",
+  "gaps.col.previous": "Ciclo anterior",
+  "gaps.col.change": "Cambio en hoy",
+  "gaps.up": "sube",
+  "gaps.down": "baja",
+  "gaps.same": "sin cambio",
+  "gaps.chart.byCategory": "Hoy y meta por categoría",
+  "gaps.chart.byCapability": "Hoy y meta por capacidad",
+  "gaps.chart.gaps": "Brecha por capacidad, de mayor a menor prioridad",
+  "gaps.chart.chooseCategory": "Categoría visible",
+} satisfies Record<keyof typeof en, string>;
