@@ -77,7 +77,7 @@ export default function Index() {
                   <span className={`mt-1 h-10 w-2 shrink-0 rounded ${["bg-level-2", "bg-level-3", "bg-level-4"][index]}`} aria-hidden="true" />
                   <span>
                     <span className="block font-semibold">{band.name}</span>
-                    <span className="tabular block text-sm text-ink-soft">{t("result.bandRange", { min: band.min, max: band.max })}</span>
+                    <span className="tabular block text-sm text-ink-soft">{t("result.bandRange", { min: band.min, count: band.max })}</span>
                   </span>
                 </li>
               ))}

@@ -95,7 +95,7 @@ export default function QuizResultPage() {
           >
             {band.name}
           </p>
-          <p className="tabular mt-1 text-sm text-ink-soft">{t("result.bandRange", { min: band.min, max: band.max })}</p>
+          <p className="tabular mt-1 text-sm text-ink-soft">{t("result.bandRange", { min: band.min, count: band.max })}</p>
           <p className="mt-3 text-lg font-semibold">{band.summary}</p>
           <p className="mt-2 text-ink-soft">{band.detail}</p>
         </div>
@@ -122,7 +122,7 @@ export default function QuizResultPage() {
                 <dd>
                   {answer.chosen}{" "}
                   <span className="tabular whitespace-nowrap text-sm text-ink-soft">
-                    ({t("result.points", { points: answer.points, max: answer.maxPoints })})
+                    ({t("result.points", { points: answer.points, count: answer.maxPoints })})
                   </span>
                 </dd>
                 {answer.isBest ? null : (

@@ -79,7 +79,7 @@ export default function RatePage() {
     return (
       <div className="mx-auto max-w-md px-4 py-10">
         <h1 className="text-3xl font-bold">{t("rate.done.title", { name: data.name })}</h1>
-        <p className="mt-3 text-lg">{t("rate.done.text", { rated: data.ratedCount, total: data.totalCapabilities })}</p>
+        <p className="mt-3 text-lg">{t("rate.done.text", { rated: data.ratedCount, count: data.totalCapabilities })}</p>
         <p className="mt-3 text-ink-soft">{t(data.locked ? "rate.locked" : "rate.done.canChange")}</p>
         {data.locked ? null : (
           <Link to="?step=1" className="btn btn-secondary mt-6">

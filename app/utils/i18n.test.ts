@@ -76,15 +76,15 @@ describe("translate", () => {
   });
 
   it("picks the plural form with Intl.PluralRules", () => {
-    expect(translate("en", "board.voteCount", { count: 1 })).toBe("1 vote");
-    expect(translate("en", "board.voteCount", { count: 0 })).toBe("0 votes");
-    expect(translate("en", "board.voteCount", { count: 2 })).toBe("2 votes");
-    expect(translate("es", "board.voteCount", { count: 1 })).toBe("1 voto");
-    expect(translate("es", "board.voteCount", { count: 0 })).toBe("0 votos");
-    expect(translate("es", "board.voteCount", { count: 1_000 })).toBe("1000 votos");
+    expect(translate("en", "board.voteCount", { count: 1 })).toBe("1 rating");
+    expect(translate("en", "board.voteCount", { count: 0 })).toBe("0 ratings");
+    expect(translate("en", "board.voteCount", { count: 2 })).toBe("2 ratings");
+    expect(translate("es", "board.voteCount", { count: 1 })).toBe("1 valoración");
+    expect(translate("es", "board.voteCount", { count: 0 })).toBe("0 valoraciones");
+    expect(translate("es", "board.voteCount", { count: 1_000 })).toBe("1000 valoraciones");
     // Spanish has a "many" form for round millions; without one in the dictionary, "other" serves.
     expect(pluralCategory("es", 1_000_000)).toBe("many");
-    expect(translate("es", "board.voteCount", { count: 1_000_000 })).toBe("1.000.000 votos");
+    expect(translate("es", "board.voteCount", { count: 1_000_000 })).toBe("1.000.000 valoraciones");
   });
 
   it("tells message keys from plain text", () => {
@@ -109,7 +109,7 @@ describe("messagesFor", () => {
 
   it("reads the language from the request", () => {
     const spanish = messagesFor(request("/?lng=es"), ["workshop"]);
-    expect(spanish["board.voteCount_one"]).toBe("{count} voto");
+    expect(spanish["board.voteCount_one"]).toBe("{count} valoración");
   });
 });
 

@@ -1,22 +1,24 @@
-/** English strings for the app's frame: header, footer, forms, errors, copy buttons, and the few terms several features share. The Spanish file must have exactly these keys. */
+/**
+ * English strings of the app's frame (header, footer, forms, errors, copy buttons) and the few
+ * terms several features share. American spelling. The Spanish file must have exactly these keys.
+ */
 export default {
   "app.name": "Madura",
   "app.tagline": "Customer-experience maturity",
   "nav.skip": "Skip to content",
   "nav.home": "Madura home",
+  "nav.main": "Main",
   "nav.quiz": "Maturity quiz",
-  "nav.switchTo": "Español",
-  "nav.switchToLabel": "Ver en español",
-  "footer.text": "Madura is open-source software for customer-experience maturity.",
-
-  "copy.button": "Copy link",
-  "copy.done": "Link copied",
-
   "nav.orgs": "Organizations",
   "nav.signIn": "Sign in",
   "nav.signOut": "Sign out",
   "nav.account": "Signed in as {name}",
-  "nav.main": "Main",
+  "nav.switchTo": "Español",
+  "nav.switchToLabel": "Ver en español",
+  "footer.text": "Madura is open-source software for measuring and improving customer-experience maturity.",
+
+  "copy.button": "Copy link",
+  "copy.done": "Link copied",
 
   "form.error.bot": "This form could not be accepted. Please try again.",
   "form.error.tooLong": "This is too long.",
@@ -27,17 +29,16 @@ export default {
   "form.cancel": "Cancel",
   "form.optional": "optional",
 
+  "term.capability": "Capability",
+  "term.current": "Current",
+  "term.target": "Target",
+  "term.importance": "Importance",
   "term.to": "to",
 
-  "term.capability": "Capability",
-  "term.current": "Today",
-  "term.target": "Goal",
-  "term.importance": "Importance",
-
   "error.notFound.title": "Page not found",
-  "error.notFound.text": "We could not find that page. The link may be wrong or the item may have been removed.",
+  "error.notFound.text": "We could not find that page. The link may be wrong, or what it pointed to may have been deleted.",
   "error.server.title": "Something went wrong",
-  "error.server.text": "An unexpected error stopped this page. Nothing you entered has been half-saved; please try again.",
+  "error.server.text": "An unexpected error stopped this page. Nothing you entered was half-saved; please try again.",
   "error.other.title": "The request could not be completed",
   "error.backHome": "Back to the home page",
 };

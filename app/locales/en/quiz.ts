@@ -1,4 +1,4 @@
-/** English strings for the maturity quiz and its result page. The Spanish file must have exactly these keys. */
+/** English strings of the maturity quiz and its result page. The Spanish file must have exactly these keys. */
 export default {
   "quiz.title": "CEM maturity quiz",
   "quiz.lead": "Choose the answer closest to how your organization behaves today, not how it should. There are no wrong answers.",
@@ -7,26 +7,27 @@ export default {
   "quiz.errorSummary": "Please answer every question before continuing.",
   "quiz.error.required": "Choose an answer for this question.",
   "quiz.error.invalid": "That answer is not one of the options. Choose one of the answers shown.",
+  "quiz.inviteBanner": "Your answers will count toward {org}'s results. Your name is not recorded.",
+  "quiz.inviteInvalid": "This quiz link is no longer active, so your result will not be added to an organization. You can still take the quiz.",
 
   "result.title": "Your maturity result",
   "result.scoreLabel": "Score",
   "result.gaugeLabel": "Score {score} on a scale from {min} to {max}",
-  "result.bandRange": "{min}–{max} points",
+  "result.bandRange_one": "{min}–{count} point",
+  "result.bandRange_other": "{min}–{count} points",
   "result.answers": "Your answers",
   "result.answersLead": "For each question, where your answer sits and what the most mature answer looks like.",
   "result.yourAnswer": "Your answer",
   "result.bestAnswer": "Most mature answer",
   "result.alreadyBest": "You chose the most mature answer.",
-  "result.points": "{points} of {max} points",
+  "result.points_one": "{points} of {count} point",
+  "result.points_other": "{points} of {count} points",
   "result.nextLevel": "What the next level looks like",
-  "result.challenges": "Five challenges on the way to customer-centred",
+  "result.challenges": "Five challenges on the way to becoming customer-centered",
   "result.share": "Share this result",
   "result.shareHint": "Anyone with this link can see the result. It does not show who took the quiz.",
   "result.shareLinkLabel": "Link to this result",
   "result.retake": "Take the quiz again",
   "result.takenOn": "Taken on {date}",
   "result.assessmentCta": "Plan a capability assessment",
-
-  "quiz.inviteBanner": "Your answers will count in {org}'s results. Your name is not recorded.",
-  "quiz.inviteInvalid": "This quiz link is no longer active, so your result will not be added to an organization. You can still take the quiz.",
 };

@@ -1,17 +1,17 @@
 import type en from "../en/auth";
 
-/** Spanish strings for signing up and signing in: neutral Spanish, addressing the user as «usted». */
+/** Textos en español para crear una cuenta e iniciar sesión. Español neutro, de usted. */
 export default {
   "auth.signup.title": "Cree su cuenta",
   "auth.signup.firstRunTitle": "Configure Madura",
   "auth.signup.firstRunLead": "Todavía nadie tiene cuenta en este servidor. La primera cuenta es de consultor: con ella creará las organizaciones cliente e invitará a las personas.",
-  "auth.signup.lead": "Los consultores gestionan sus organizaciones cliente; los responsables de programa y los lectores se suman con un enlace de invitación.",
+  "auth.signup.lead": "Los consultores gestionan sus organizaciones cliente; los responsables de programa y los lectores se unen con un enlace de invitación.",
   "auth.signup.submit": "Crear cuenta",
   "auth.signup.haveAccount": "¿Ya tiene una cuenta?",
-  "auth.signup.closed": "Este servidor solo admite cuentas nuevas mediante un enlace de invitación. Solicítelo al consultor que administra Madura.",
+  "auth.signup.closed": "Este servidor solo admite cuentas nuevas mediante un enlace de invitación. Pídaselo al consultor que administra Madura aquí.",
   "auth.login.title": "Iniciar sesión",
   "auth.login.submit": "Iniciar sesión",
-  "auth.login.noAccount": "¿Es nuevo aquí?",
+  "auth.login.noAccount": "¿Aún no tiene cuenta?",
   "auth.field.name": "Su nombre",
   "auth.field.email": "Correo electrónico",
   "auth.field.password": "Contraseña",

@@ -1,19 +1,19 @@
 import type en from "../en/home";
 
-/** Spanish strings for the landing page: neutral Spanish, addressing the user as «usted». */
+/** Textos en español de la página de inicio. Español neutro, de usted. */
 export default {
-  "home.title": "¿Qué tan madura es la experiencia que ofrece a sus clientes?",
+  "home.title": "¿Cuán madura es la experiencia que ofrece a sus clientes?",
   "home.lead": "Descúbralo en dos minutos con un cuestionario de cuatro preguntas y convierta la respuesta en un plan que todo su equipo haga suyo.",
   "home.cta": "Responder el cuestionario",
   "home.ctaHint": "Cuatro preguntas, sin crear una cuenta.",
   "home.joinPrompt": "¿Está en un taller?",
-  "home.joinLink": "Escriba el código de la pantalla",
-  "home.bands": "Dónde puede ubicarle el cuestionario",
+  "home.joinLink": "Escriba el código que aparece en la pantalla",
+  "home.bands": "Dónde puede situarle el cuestionario",
   "home.journeys": "Pensado para tres tipos de trabajo",
   "home.exec.title": "Directivos",
-  "home.exec.text": "Responda el cuestionario, vea en qué punto está su organización y cómo es el siguiente nivel, y compárese con sus pares.",
+  "home.exec.text": "Responda el cuestionario, vea en qué punto está su organización y cómo es el siguiente nivel, y compárese con otras organizaciones.",
   "home.consultant.title": "Consultores",
-  "home.consultant.text": "Conduzca la evaluación de 25 capacidades como un taller en vivo desde los teléfonos de los participantes, acuerde el consenso y presente las brechas.",
+  "home.consultant.text": "Realice la evaluación de las 25 capacidades en un taller en vivo, desde los teléfonos de los participantes; llegue con ellos a un consenso y presente las brechas.",
   "home.owner.title": "Responsables de programa",
   "home.owner.text": "Convierta las brechas en iniciativas, revíselas cada seis meses y siga las métricas que muestran el avance.",
 
