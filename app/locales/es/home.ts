@@ -11,7 +11,7 @@ export default {
   "home.bands": "Dónde puede situarle el cuestionario",
   "home.journeys": "Pensado para tres tipos de trabajo",
   "home.exec.title": "Directivos",
-  "home.exec.text": "Responda el cuestionario, vea en qué punto está su organización y cómo es el siguiente nivel, y compárese con otras organizaciones.",
+  "home.exec.text": "Responda el cuestionario, vea en qué punto está su organización y cómo es el siguiente nivel, y compárese con sus pares.",
   "home.consultant.title": "Consultores",
   "home.consultant.text": "Realice la evaluación de las 25 capacidades en un taller en vivo, desde los teléfonos de los participantes; llegue con ellos a un consenso y presente las brechas.",
   "home.owner.title": "Responsables de programa",
