@@ -5,6 +5,7 @@ import { AppShell } from "./components/app-shell";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import stylesUrl from "./styles/app.css?url";
 import { DEFAULT_LANG, detectLang } from "./utils/i18n";
+import { messagesFor } from "./utils/i18n.server";
 import { useNonce } from "./utils/nonce";
 import { pageCopiesLinks, pageHydrates, pageScripts } from "./utils/route-handle";
 import { getUser } from "./utils/session.server";
@@ -16,7 +17,9 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  return { lang: detectLang(request), user: user ? { name: user.name } : null };
+  const lang = detectLang(request);
+  // Every page gets the frame's strings; routes add their own namespaces (see use-i18n.ts).
+  return { lang, user: user ? { name: user.name } : null, i18n: messagesFor(lang, ["common"]) };
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -64,11 +64,11 @@ export function ConsensusTable({ category, drafts, values, errors, disabled }: P
         </colgroup>
         <thead className="border-b border-line text-ink-soft">
           <tr>
-            <th scope="col" className="px-4 py-2">{t("consensus.col.capability")}</th>
+            <th scope="col" className="px-4 py-2">{t("term.capability")}</th>
             <th scope="col" className="px-2 py-2">{t("consensus.col.votes")}</th>
-            <th scope="col" className="px-2 py-2">{t("consensus.col.current")}</th>
-            <th scope="col" className="px-2 py-2">{t("consensus.col.ideal")}</th>
-            <th scope="col" className="px-2 py-2">{t("consensus.col.importance")}</th>
+            <th scope="col" className="px-2 py-2">{t("term.current")}</th>
+            <th scope="col" className="px-2 py-2">{t("term.target")}</th>
+            <th scope="col" className="px-2 py-2">{t("term.importance")}</th>
             <th scope="col" className="px-4 py-2">{t("consensus.col.rationale")}</th>
           </tr>
         </thead>

@@ -4,12 +4,12 @@ import { useI18n } from "~/utils/use-i18n";
  * The link is always shown, selectable; the copy button appears only where /copy-link.js (loaded
  * by the root on every page) runs, so pages without React still get one-tap copying.
  */
-export function CopyLink({ url, label, id = "share-url" }: { url: string; label?: string; id?: string }) {
+export function CopyLink({ url, label, id = "share-url" }: { url: string; label: string; id?: string }) {
   const { t } = useI18n();
   return (
     <div className="mt-3">
       <label htmlFor={id} className="text-sm font-semibold">
-        {label ?? t("result.shareLinkLabel")}
+        {label}
       </label>
       <div className="mt-1 flex flex-col gap-2 sm:flex-row">
         <input
@@ -18,8 +18,8 @@ export function CopyLink({ url, label, id = "share-url" }: { url: string; label?
           value={url}
           className="min-h-11 w-full rounded-lg border border-line bg-white px-3 font-mono text-sm"
         />
-        <button type="button" data-copy-target={id} data-copied={t("result.copied")} className="btn btn-secondary shrink-0">
-          {t("result.copy")}
+        <button type="button" data-copy-target={id} data-copied={t("copy.done")} className="btn btn-secondary shrink-0">
+          {t("copy.button")}
         </button>
       </div>
       <p role="status" data-copy-status={id} className="mt-1 min-h-6 text-sm font-semibold text-primary-strong" />

@@ -13,7 +13,7 @@ export function GapSummary({ analysis }: { analysis: GapAnalysis }) {
         <p className="text-sm font-semibold text-ink-soft">{t("gaps.overall")}</p>
         <p className="tabular mt-1 text-4xl font-bold" data-testid="overall-index">
           {fmt(overall.current)} <span aria-hidden="true">→</span>
-          <span className="sr-only"> {t("board.to")} </span> {fmt(overall.ideal)}
+          <span className="sr-only"> {t("term.to")} </span> {fmt(overall.ideal)}
         </p>
         {previous ? (
           <p className="mt-2 text-sm">

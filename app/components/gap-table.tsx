@@ -12,11 +12,11 @@ export function GapTable({ rows, hasPrevious }: { rows: GapAnalysisRow[]; hasPre
         <caption className="px-4 pt-4 text-left text-lg font-bold">{t("gaps.table")}</caption>
         <thead className="border-b border-line text-ink-soft">
           <tr>
-            <th scope="col" className="px-4 py-2">{t("consensus.col.capability")}</th>
-            <th scope="col" className="px-2 py-2 text-right">{t("consensus.col.current")}</th>
-            <th scope="col" className="px-2 py-2 text-right">{t("consensus.col.ideal")}</th>
+            <th scope="col" className="px-4 py-2">{t("term.capability")}</th>
+            <th scope="col" className="px-2 py-2 text-right">{t("term.current")}</th>
+            <th scope="col" className="px-2 py-2 text-right">{t("term.target")}</th>
             <th scope="col" className="px-2 py-2 text-right">{t("gaps.col.gap")}</th>
-            <th scope="col" className="px-2 py-2 text-right">{t("consensus.col.importance")}</th>
+            <th scope="col" className="px-2 py-2 text-right">{t("term.importance")}</th>
             <th scope="col" className="px-2 py-2 text-right">{t("gaps.col.priority")}</th>
             {hasPrevious ? (
               <>

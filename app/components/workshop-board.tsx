@@ -43,7 +43,7 @@ function Tile({ name, summary, showResults, projector }: { name: string; summary
       <div className="flex items-start justify-between gap-2">
         <h3 className={`font-semibold leading-snug ${projector ? "text-xl" : ""}`}>{name}</h3>
         <span className="tabular shrink-0 rounded bg-paper px-1.5 text-sm" title={t("board.votes")}>
-          {t("board.voteCount", { n: votes })}
+          {t("board.voteCount", { count: votes })}
         </span>
       </div>
       {showResults && summary && votes > 0 ? (
@@ -51,7 +51,7 @@ function Tile({ name, summary, showResults, projector }: { name: string; summary
           <p className={`tabular mt-1 ${projector ? "text-3xl" : "text-xl"} font-bold`}>
             <span className="sr-only">{t("board.median")}: </span>
             {fmt(summary.medianCurrent)} <span aria-hidden="true">→</span>
-            <span className="sr-only">{t("board.to")}</span> {fmt(summary.medianIdeal)}
+            <span className="sr-only">{t("term.to")}</span> {fmt(summary.medianIdeal)}
           </p>
           <Distribution
             current={summary.distributionCurrent}

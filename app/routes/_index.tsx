@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { countUsers } from "~/models/user.server";
 import { getQuizContent } from "~/utils/content.server";
 import { pick } from "~/utils/content.schema";
-import { detectLang, translate } from "~/utils/i18n";
+import { detectLang } from "~/utils/i18n";
+import { messagesFor, translate } from "~/utils/i18n.server";
 import { noJavaScript } from "~/utils/route-handle";
 import { getUser } from "~/utils/session.server";
 import { useI18n } from "~/utils/use-i18n";
@@ -18,6 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = detectLang(request);
   return {
+    i18n: messagesFor(request, ["home", "quiz"]),
     title: `Madura · ${translate(lang, "app.tagline")}`,
     description: translate(lang, "home.lead"),
     firstRun: countUsers() === 0,
@@ -75,7 +77,7 @@ export default function Index() {
                   <span className={`mt-1 h-10 w-2 shrink-0 rounded ${["bg-level-2", "bg-level-3", "bg-level-4"][index]}`} aria-hidden="true" />
                   <span>
                     <span className="block font-semibold">{band.name}</span>
-                    <span className="tabular block text-sm text-ink-soft">{t("result.bandRange", { min: band.min, max: band.max })}</span>
+                    <span className="tabular block text-sm text-ink-soft">{t("result.bandRange", { min: band.min, count: band.max })}</span>
                   </span>
                 </li>
               ))}

@@ -2,7 +2,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Page } from "~/components/page";
 import { acceptInvite, getUsableInvite } from "~/models/invite.server";
-import { detectLang, translate } from "~/utils/i18n";
+import { detectLang } from "~/utils/i18n";
+import { messagesFor, translate } from "~/utils/i18n.server";
 import { getUser, requireUser } from "~/utils/session.server";
 import { useI18n } from "~/utils/use-i18n";
 
@@ -14,6 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const path = new URL(request.url).pathname;
   return {
+    i18n: messagesFor(request, ["organizations"]),
     title: `${translate(lang, usable ? "invite.title" : "invite.invalid.title")} · Madura`,
     invite: usable ? { organizationName: usable.organizationName, role: usable.invite.role } : null,
     signedIn: Boolean(user),

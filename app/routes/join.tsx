@@ -3,7 +3,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormMessage, Honeypot, TextField, useMessage } from "~/components/forms";
 import { normalizeJoinCode } from "~/domain/workshop";
 import { formValues, readFormData } from "~/utils/forms";
-import { detectLang, translate } from "~/utils/i18n";
+import { detectLang } from "~/utils/i18n";
+import { messagesFor, translate } from "~/utils/i18n.server";
 import { submitJoin } from "~/services/join.server";
 import { noJavaScript } from "~/utils/route-handle";
 import { useI18n } from "~/utils/use-i18n";
@@ -14,6 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export function loader({ request }: LoaderFunctionArgs) {
   return {
+    i18n: messagesFor(request, ["workshop"]),
     title: `${translate(detectLang(request), "join.title")} · Madura`,
     code: normalizeJoinCode(new URL(request.url).searchParams.get("code") ?? ""),
   };

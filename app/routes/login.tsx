@@ -5,7 +5,8 @@ import { Page } from "~/components/page";
 import { LoginSchema } from "~/domain/account.schema";
 import { normalizeEmail, verifyLogin } from "~/models/user.server";
 import { parseForm, readFormData } from "~/utils/forms";
-import { detectLang, translate } from "~/utils/i18n";
+import { detectLang } from "~/utils/i18n";
+import { messagesFor, translate } from "~/utils/i18n.server";
 import { checkLimit, countAttempt, LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_IP, retryAfter, passRetryAfter } from "~/utils/rate-limit.server";
 import { safeRedirect } from "~/utils/redirect";
 import { getUser, signIn } from "~/utils/session.server";
@@ -18,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = new URL(request.url).searchParams.get("redirectTo") ?? "";
   if (await getUser(request)) throw redirect(safeRedirect(redirectTo));
-  return { redirectTo, title: `${translate(detectLang(request), "auth.login.title")} · Madura` };
+  return { redirectTo, title: `${translate(detectLang(request), "auth.login.title")} · Madura`, i18n: messagesFor(request, ["auth"]) };
 }
 
 type Errors = Record<string, string>;
@@ -38,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   ] as const) {
     const state = checkLimit(limit, subject);
     if (state.limited) {
-      const message = translate(detectLang(request), "auth.error.tooMany", { minutes: Math.ceil(state.retryAfterSeconds / 60) });
+      const message = translate(detectLang(request), "auth.error.tooMany", { count: Math.ceil(state.retryAfterSeconds / 60) });
       return data({ errors: { form: message } as Errors, values: { email } }, { status: 429, headers: retryAfter(state) });
     }
   }

@@ -12,6 +12,7 @@ import { nextAssessmentDue } from "~/domain/workshop";
 import { MaturityHistory } from "~/components/maturity-history";
 import { pick } from "~/utils/content.schema";
 import { detectLang } from "~/utils/i18n";
+import { messagesFor } from "~/utils/i18n.server";
 import { can, requireOrgAccess } from "~/utils/permissions.server";
 import { publicBaseUrl } from "~/utils/request.server";
 import { useI18n } from "~/utils/use-i18n";
@@ -26,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const history = getMaturityHistory(organization.id);
   const last = history.at(-1);
   return {
+    i18n: messagesFor(request, ["workshop"]),
     history,
     nextDue: last ? nextAssessmentDue(new Date(last.lockedAt)).getTime() : null,
     now: Date.now(),
@@ -85,7 +87,7 @@ export default function OrganizationHome() {
                   </Link>
                   <p className="text-sm text-ink-soft">
                     {t(`assessment.mode.${a.mode}`)} · {date(a.lockedAt ?? a.createdAt)}
-                    {a.mode === "workshop" ? ` · ${t("assessments.participants", { n: a.participantCount })}` : ""}
+                    {a.mode === "workshop" ? ` · ${t("assessments.participants", { count: a.participantCount })}` : ""}
                   </p>
                 </div>
                 <span className={`rounded-full px-3 py-0.5 text-sm font-semibold ${a.status === "open" ? "bg-accent-soft text-accent" : "bg-primary-soft text-primary-strong"}`}>

@@ -9,6 +9,7 @@ import { getBoardData, type BoardData } from "~/services/workshop-board.server";
 import { getLocalizedModel } from "~/utils/content.server";
 import { readFormData } from "~/utils/forms";
 import { detectLang } from "~/utils/i18n";
+import { messagesFor } from "~/utils/i18n.server";
 import { can, requireOrgAccess } from "~/utils/permissions.server";
 import { qrSvg } from "~/integrations/qr.server";
 import { publicBaseUrl } from "~/utils/request.server";
@@ -24,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const model = getLocalizedModel(detectLang(request));
   const joinUrl = assessment.joinCode ? `${publicBaseUrl(request)}/join?code=${assessment.joinCode}` : null;
   return {
+    i18n: messagesFor(request, ["workshop"]),
     assessment: {
       id: assessment.id,
       name: assessment.name,

@@ -8,7 +8,8 @@ import { saveConsensus } from "~/models/consensus.server";
 import { getConsensusDrafts, withMedianDefaults } from "~/services/consensus-view.server";
 import { getCapabilityKeys, getLocalizedModel } from "~/utils/content.server";
 import { parseForm, readFormData } from "~/utils/forms";
-import { detectLang, translate } from "~/utils/i18n";
+import { detectLang } from "~/utils/i18n";
+import { messagesFor, translate } from "~/utils/i18n.server";
 import { can, requireOrgAccess } from "~/utils/permissions.server";
 import { useI18n } from "~/utils/use-i18n";
 
@@ -19,6 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const assessment = requireAssessment(organization.id, params.assessmentId);
   const lang = detectLang(request);
   return {
+    i18n: messagesFor(request, ["workshop"]),
     title: `${translate(lang, "consensus.title")} · ${assessment.name}`,
     assessment: { id: assessment.id, name: assessment.name, status: assessment.status, mode: assessment.mode },
     editable: can(role, "run-assessments") && assessment.status === "open",

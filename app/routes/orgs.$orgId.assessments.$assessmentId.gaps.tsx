@@ -6,7 +6,8 @@ import { GapTable } from "~/components/gap-table";
 import { RankedGaps } from "~/components/ranked-gaps";
 import { requireAssessment } from "~/models/assessment.server";
 import { getGapAnalysis } from "~/services/gap-analysis.server";
-import { detectLang, translate } from "~/utils/i18n";
+import { detectLang } from "~/utils/i18n";
+import { messagesFor, translate } from "~/utils/i18n.server";
 import { orgRouteWithoutPosts, requireOrgAccess } from "~/utils/permissions.server";
 import { useI18n } from "~/utils/use-i18n";
 
@@ -17,6 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const assessment = requireAssessment(organization.id, params.assessmentId);
   const lang = detectLang(request);
   return {
+    i18n: messagesFor(request, ["gaps"]),
     title: `${translate(lang, "gaps.title")} · ${assessment.name}`,
     assessment: { id: assessment.id, name: assessment.name, status: assessment.status },
     analysis: getGapAnalysis(assessment, lang),
@@ -43,8 +45,8 @@ export default function GapsPage() {
       <GapSummary analysis={analysis} />
       <GapCharts
         labels={{
-          current: t("consensus.col.current"),
-          ideal: t("consensus.col.ideal"),
+          current: t("term.current"),
+          ideal: t("term.target"),
           gap: t("gaps.col.gap"),
           byCategory: t("gaps.chart.byCategory"),
           byCapability: t("gaps.chart.byCapability"),

@@ -5,7 +5,8 @@ import { Page } from "~/components/page";
 import { NewAssessmentSchema } from "~/domain/assessment.schema";
 import { createAssessment } from "~/models/assessment.server";
 import { parseForm, readFormData } from "~/utils/forms";
-import { detectLang, translate } from "~/utils/i18n";
+import { detectLang } from "~/utils/i18n";
+import { messagesFor, translate } from "~/utils/i18n.server";
 import { requireOrgAccess } from "~/utils/permissions.server";
 import { useI18n } from "~/utils/use-i18n";
 
@@ -13,7 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireOrgAccess(request, params.orgId, "run-assessments");
-  return { title: `${translate(detectLang(request), "assessment.new.title")} · ${organization.name}` };
+  return { title: `${translate(detectLang(request), "assessment.new.title")} · ${organization.name}`, i18n: messagesFor(request, ["workshop"]) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

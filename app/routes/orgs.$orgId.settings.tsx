@@ -5,7 +5,8 @@ import { OrganizationFields } from "~/components/organization-fields";
 import { OrganizationSchema } from "~/domain/account.schema";
 import { deleteOrganization, updateOrganization } from "~/models/organization.server";
 import { parseForm, readFormData } from "~/utils/forms";
-import { detectLang, translate } from "~/utils/i18n";
+import { detectLang } from "~/utils/i18n";
+import { translate } from "~/utils/i18n.server";
 import { requireOrgAccess } from "~/utils/permissions.server";
 import { useI18n } from "~/utils/use-i18n";
 

@@ -3,12 +3,14 @@ import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useIsProjector } from "~/components/app-shell";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import type { MessageKey } from "~/utils/i18n";
+import { messagesFor } from "~/utils/i18n.server";
 import { can, orgRouteWithoutPosts, requireOrgAccess } from "~/utils/permissions.server";
 import { useI18n } from "~/utils/use-i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization, role } = await requireOrgAccess(request, params.orgId);
   return {
+    i18n: messagesFor(request, ["organizations"]),
     organization: { id: organization.id, name: organization.name, industry: organization.industry },
     role,
     canManage: can(role, "manage-organization"),

@@ -4,7 +4,8 @@ import { EmptyState, Page } from "~/components/page";
 import { nextAssessmentDue } from "~/domain/workshop";
 import { listOrganizationsForUser } from "~/models/organization.server";
 import { getMaturityHistory } from "~/services/gap-analysis.server";
-import { detectLang, translate } from "~/utils/i18n";
+import { detectLang } from "~/utils/i18n";
+import { messagesFor, translate } from "~/utils/i18n.server";
 import { requireUser } from "~/utils/session.server";
 import { useI18n } from "~/utils/use-i18n";
 
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const last = getMaturityHistory(org.id).at(-1);
     return { ...org, maturity: last?.overall ?? null, nextDue: last ? nextAssessmentDue(new Date(last.lockedAt)).getTime() : null };
   });
-  return { organizations, now: Date.now(), title: `${translate(detectLang(request), "orgs.title")} · Madura` };
+  return { organizations, now: Date.now(), title: `${translate(detectLang(request), "orgs.title")} · Madura`, i18n: messagesFor(request, ["organizations"]) };
 }
 
 export default function Organizations() {

@@ -5,7 +5,8 @@ import { Page } from "~/components/page";
 import { OrganizationSchema } from "~/domain/account.schema";
 import { createOrganization } from "~/models/organization.server";
 import { parseForm, readFormData } from "~/utils/forms";
-import { detectLang, translate } from "~/utils/i18n";
+import { detectLang } from "~/utils/i18n";
+import { messagesFor, translate } from "~/utils/i18n.server";
 import { requireUser } from "~/utils/session.server";
 import { useI18n } from "~/utils/use-i18n";
 
@@ -13,7 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  return { title: `${translate(detectLang(request), "orgs.new.title")} · Madura` };
+  return { title: `${translate(detectLang(request), "orgs.new.title")} · Madura`, i18n: messagesFor(request, ["organizations"]) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -8,7 +8,8 @@ import { createQuizResult } from "~/models/quiz-result.server";
 import { getQuizContent } from "~/utils/content.server";
 import { pick } from "~/utils/content.schema";
 import { parseForm, readFormData } from "~/utils/forms";
-import { detectLang, translate } from "~/utils/i18n";
+import { detectLang } from "~/utils/i18n";
+import { messagesFor, translate } from "~/utils/i18n.server";
 import { noJavaScript } from "~/utils/route-handle";
 import { useI18n } from "~/utils/use-i18n";
 
@@ -21,6 +22,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   const quiz = getQuizContent();
   const invite = new URL(request.url).searchParams.get("invite") ?? "";
   return {
+    i18n: messagesFor(request, ["quiz"]),
     title: `${translate(lang, "quiz.title")} · Madura`,
     invite,
     inviteOrganization: invite ? (getOrganizationByQuizInvite(invite)?.name ?? null) : null,

@@ -6,7 +6,8 @@ import { answerPoints, bestAnswer, MAX_SCORE, MIN_SCORE, QUIZ_QUESTIONS, type Ba
 import { getQuizResult } from "~/models/quiz-result.server";
 import { getQuizContent } from "~/utils/content.server";
 import { pick } from "~/utils/content.schema";
-import { detectLang, translate } from "~/utils/i18n";
+import { detectLang } from "~/utils/i18n";
+import { messagesFor, translate } from "~/utils/i18n.server";
 import { publicBaseUrl } from "~/utils/request.server";
 import { noJavaScript, type RouteHandle } from "~/utils/route-handle";
 import { useI18n } from "~/utils/use-i18n";
@@ -25,6 +26,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const quiz = getQuizContent();
   const band = quiz.bands.find((b) => b.key === result.band)!;
   return {
+    i18n: messagesFor(request, ["quiz"]),
     score: result.score,
     createdAt: result.createdAt.getTime(),
     shareUrl: `${publicBaseUrl(request)}/quiz/r/${result.id}`,
@@ -93,7 +95,7 @@ export default function QuizResultPage() {
           >
             {band.name}
           </p>
-          <p className="tabular mt-1 text-sm text-ink-soft">{t("result.bandRange", { min: band.min, max: band.max })}</p>
+          <p className="tabular mt-1 text-sm text-ink-soft">{t("result.bandRange", { min: band.min, count: band.max })}</p>
           <p className="mt-3 text-lg font-semibold">{band.summary}</p>
           <p className="mt-2 text-ink-soft">{band.detail}</p>
         </div>
@@ -120,7 +122,7 @@ export default function QuizResultPage() {
                 <dd>
                   {answer.chosen}{" "}
                   <span className="tabular whitespace-nowrap text-sm text-ink-soft">
-                    ({t("result.points", { points: answer.points, max: answer.maxPoints })})
+                    ({t("result.points", { points: answer.points, count: answer.maxPoints })})
                   </span>
                 </dd>
                 {answer.isBest ? null : (
@@ -168,7 +170,7 @@ export default function QuizResultPage() {
           {t("result.share")}
         </h2>
         <p className="mt-1 text-ink-soft">{t("result.shareHint")}</p>
-        <CopyLink url={data.shareUrl} />
+        <CopyLink url={data.shareUrl} label={t("result.shareLinkLabel")} />
       </section>
 
       <section className="no-print card mt-10 border-primary bg-primary-soft p-6" aria-labelledby="invite">

@@ -5,7 +5,8 @@ import { Page } from "~/components/page";
 import { SignupSchema } from "~/domain/account.schema";
 import { createUser } from "~/models/user.server";
 import { parseForm, readFormData } from "~/utils/forms";
-import { detectLang, translate } from "~/utils/i18n";
+import { detectLang } from "~/utils/i18n";
+import { messagesFor, translate } from "~/utils/i18n.server";
 import { checkLimit, countAttempt, retryAfter, SIGNUPS_PER_IP, passRetryAfter } from "~/utils/rate-limit.server";
 import { safeRedirect } from "~/utils/redirect";
 import { getUser, signIn } from "~/utils/session.server";
@@ -21,13 +22,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect(safeRedirect(redirectTo));
   const policy = signupPolicy(redirectTo);
   const lang = detectLang(request);
-  return { ...policy, redirectTo, title: `${translate(lang, policy.firstRun ? "auth.signup.firstRunTitle" : "auth.signup.title")} · Madura` };
+  return { ...policy, redirectTo, title: `${translate(lang, policy.firstRun ? "auth.signup.firstRunTitle" : "auth.signup.title")} · Madura`, i18n: messagesFor(request, ["auth"]) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const limit = checkLimit(SIGNUPS_PER_IP, context.clientIp);
   if (limit.limited) {
-    const form = translate(detectLang(request), "auth.error.tooMany", { minutes: Math.ceil(limit.retryAfterSeconds / 60) });
+    const form = translate(detectLang(request), "auth.error.tooMany", { count: Math.ceil(limit.retryAfterSeconds / 60) });
     return data({ errors: { form } as Record<string, string>, values: {} as Record<string, string> }, { status: 429, headers: retryAfter(limit) });
   }
   const form = parseForm(SignupSchema, await readFormData(request));

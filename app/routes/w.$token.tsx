@@ -6,7 +6,8 @@ import { getParticipantByToken } from "~/models/participant.server";
 import { getParticipantRatings } from "~/models/rating.server";
 import { getLocalizedModel } from "~/utils/content.server";
 import { formValues, readFormData } from "~/utils/forms";
-import { detectLang, translate } from "~/utils/i18n";
+import { detectLang } from "~/utils/i18n";
+import { messagesFor, translate } from "~/utils/i18n.server";
 import { retryAfter, passRetryAfter } from "~/utils/rate-limit.server";
 import { nextStepLocation, submitRatings } from "~/services/votes.server";
 import type { RouteHandle } from "~/utils/route-handle";
@@ -37,6 +38,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const saved = Object.fromEntries(getParticipantRatings(participant.id).map((r) => [r.capabilityKey, r]));
   const ratedCount = Object.values(saved).filter((r) => r.current !== null || r.ideal !== null).length;
   return {
+    i18n: messagesFor(request, ["workshop"]),
     title: `${category.name} · ${assessment.name}`,
     name: participant.displayName,
     assessmentName: assessment.name,
@@ -77,7 +79,7 @@ export default function RatePage() {
     return (
       <div className="mx-auto max-w-md px-4 py-10">
         <h1 className="text-3xl font-bold">{t("rate.done.title", { name: data.name })}</h1>
-        <p className="mt-3 text-lg">{t("rate.done.text", { rated: data.ratedCount, total: data.totalCapabilities })}</p>
+        <p className="mt-3 text-lg">{t("rate.done.text", { rated: data.ratedCount, count: data.totalCapabilities })}</p>
         <p className="mt-3 text-ink-soft">{t(data.locked ? "rate.locked" : "rate.done.canChange")}</p>
         {data.locked ? null : (
           <Link to="?step=1" className="btn btn-secondary mt-6">

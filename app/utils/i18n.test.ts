@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { en } from "~/locales/en";
-import { es } from "~/locales/es";
-import { DEFAULT_LANG, detectLang, isMessageKey, langFromAcceptLanguage, translate } from "./i18n";
+import { DEFAULT_LANG, detectLang, isMessageKey, langFromAcceptLanguage, pluralCategory, type Lang } from "./i18n";
+import { catalogs, hasMessage, messagesFor, NAMESPACES, translate } from "./i18n.server";
 
 function request(url: string, headers: Record<string, string> = {}): Request {
   return new Request(`http://localhost${url}`, { headers });
@@ -66,22 +65,76 @@ describe("translate", () => {
   });
 
   it("returns the plain message without parameters and leaves unknown placeholders visible", () => {
-    expect(translate("en", "quiz.title")).toBe(en["quiz.title"]);
-    expect(translate("es", "quiz.title")).toBe(es["quiz.title"]);
+    expect(translate("en", "quiz.title")).toBe(catalogs.en.quiz["quiz.title"]);
+    expect(translate("es", "quiz.title")).toBe(catalogs.es.quiz["quiz.title"]);
     expect(translate("en", "quiz.progress", { n: 1 })).toBe("Question 1 of {total}");
+  });
+
+  it("formats numbers for the language", () => {
+    expect(translate("en", "quiz.progress", { n: 1.5, total: 12_000 })).toBe("Question 1.5 of 12,000");
+    expect(translate("es", "quiz.progress", { n: 1.5, total: 12_000 })).toBe("Pregunta 1,5 de 12.000");
+  });
+
+  it("picks the plural form with Intl.PluralRules", () => {
+    expect(translate("en", "board.voteCount", { count: 1 })).toBe("1 rating");
+    expect(translate("en", "board.voteCount", { count: 0 })).toBe("0 ratings");
+    expect(translate("en", "board.voteCount", { count: 2 })).toBe("2 ratings");
+    expect(translate("es", "board.voteCount", { count: 1 })).toBe("1 valoración");
+    expect(translate("es", "board.voteCount", { count: 0 })).toBe("0 valoraciones");
+    expect(translate("es", "board.voteCount", { count: 1_000 })).toBe("1000 valoraciones");
+    // Spanish has a "many" form for round millions; without one in the dictionary, "other" serves.
+    expect(pluralCategory("es", 1_000_000)).toBe("many");
+    expect(translate("es", "board.voteCount", { count: 1_000_000 })).toBe("1.000.000 valoraciones");
   });
 
   it("tells message keys from plain text", () => {
     expect(isMessageKey("quiz.error.required")).toBe(true);
+    expect(isMessageKey("role.program-owner")).toBe(true);
     expect(isMessageKey("Something the user typed")).toBe(false);
+    expect(isMessageKey("Demasiados intentos. Espere un minuto.")).toBe(false);
+    expect(hasMessage("quiz.error.required")).toBe(true);
+    expect(hasMessage("board.voteCount")).toBe(true);
+    expect(hasMessage("quiz.error.nothing")).toBe(false);
   });
 });
 
+describe("messagesFor", () => {
+  it("holds one language and only the namespaces asked for", () => {
+    const page = messagesFor("en", ["common", "gaps"]);
+    expect(page).toEqual({ ...catalogs.en.common, ...catalogs.en.gaps });
+    expect(page["gaps.title"]).toBe(catalogs.en.gaps["gaps.title"]);
+    expect(page).not.toHaveProperty("board.voteCount_one");
+    expect(Object.values(page)).not.toContain(catalogs.es.gaps["gaps.title"]);
+  });
+
+  it("reads the language from the request", () => {
+    const spanish = messagesFor(request("/?lng=es"), ["workshop"]);
+    expect(spanish["board.voteCount_one"]).toBe("{count} valoración");
+  });
+});
+
+type Entries = [string, string][];
+const entries = (lang: Lang): Entries => NAMESPACES.flatMap((namespace) => Object.entries(catalogs[lang][namespace]) as Entries);
+
 describe("catalogs", () => {
   const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  const en = Object.fromEntries(entries("en"));
+  const es = Object.fromEntries(entries("es"));
 
-  it("have the same keys in es and en", () => {
-    expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
+  it("have the same keys in es and en, namespace by namespace", () => {
+    for (const namespace of NAMESPACES) expect(Object.keys(catalogs.es[namespace]).sort(), namespace).toEqual(Object.keys(catalogs.en[namespace]).sort());
+  });
+
+  it("keep each key in one namespace, and each first segment in one namespace", () => {
+    expect(entries("en").length).toBe(Object.keys(en).length);
+    const homes = new Map<string, Set<string>>();
+    for (const namespace of NAMESPACES) {
+      for (const key of Object.keys(catalogs.en[namespace])) {
+        const prefix = key.split(".")[0]!;
+        homes.set(prefix, (homes.get(prefix) ?? new Set()).add(namespace));
+      }
+    }
+    expect([...homes].filter(([, namespaces]) => namespaces.size > 1)).toEqual([]);
   });
 
   it.each([
@@ -93,17 +146,25 @@ describe("catalogs", () => {
   });
 
   it("use the same placeholders in both languages", () => {
-    const mismatched = (Object.keys(en) as (keyof typeof en)[]).filter(
-      (key) => placeholders(en[key]).join() !== placeholders(es[key]).join(),
-    );
+    const mismatched = Object.keys(en).filter((key) => placeholders(en[key]!).join() !== placeholders(es[key]!).join());
     expect(mismatched).toEqual([]);
+  });
+
+  it("give every plural key a one and an other form, and only those", () => {
+    const plural = Object.keys(en).filter((key) => /_[a-z]+$/.test(key));
+    const bases = new Set(plural.map((key) => key.replace(/_[a-z]+$/, "")));
+    for (const base of bases) {
+      expect(plural.filter((key) => key.startsWith(`${base}_`)).sort(), base).toEqual([`${base}_one`, `${base}_other`]);
+      expect(en[`${base}_other`], base).toContain("{count}");
+      expect(es[`${base}_other`], base).toContain("{count}");
+    }
   });
 
   // Names and acronyms read the same in both languages; add such keys here deliberately.
   const sameInBoth = new Set<string>(["app.name"]);
 
   it("translate Spanish rather than copy the English", () => {
-    const copied = (Object.keys(en) as (keyof typeof en)[]).filter((key) => en[key] === es[key] && !sameInBoth.has(key));
+    const copied = Object.keys(en).filter((key) => en[key] === es[key] && !sameInBoth.has(key));
     expect(copied).toEqual([]);
   });
 });

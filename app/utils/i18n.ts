@@ -1,13 +1,55 @@
-import { en, type MessageKey } from "~/locales/en";
-import { es } from "~/locales/es";
+// Client-safe: the language rules, the types of the dictionary and the translator. The strings
+// themselves live in app/locales/<lang>/<namespace>.ts and are imported only by i18n.server.ts;
+// a page receives the few namespaces it needs, in its language, as loader data (see use-i18n.ts).
+// The `import type`s below are erased at build time, so no string reaches a client bundle.
+import type auth from "~/locales/en/auth";
+import type common from "~/locales/en/common";
+import type gaps from "~/locales/en/gaps";
+import type home from "~/locales/en/home";
+import type organizations from "~/locales/en/organizations";
+import type quiz from "~/locales/en/quiz";
+import type workshop from "~/locales/en/workshop";
 
 export const LANGUAGES = ["es", "en"] as const;
 export type Lang = (typeof LANGUAGES)[number];
 export const DEFAULT_LANG: Lang = "es";
 export const LANG_COOKIE = "lng";
-export type { MessageKey };
 
-const catalogs: Record<Lang, Record<MessageKey, string>> = { es, en };
+/** The English dictionary's shape, one entry per namespace; every language has exactly these keys. */
+export type Catalog = {
+  common: typeof common;
+  home: typeof home;
+  quiz: typeof quiz;
+  auth: typeof auth;
+  organizations: typeof organizations;
+  workshop: typeof workshop;
+  gaps: typeof gaps;
+};
+export type Namespace = keyof Catalog;
+
+/**
+ * Namespaces whose strings are only ever rendered by the server (emails, PDFs, calendar feeds):
+ * `messagesFor` refuses them, so they never travel to a browser. None yet.
+ */
+export type ServerNamespace = never;
+export type ClientNamespace = Exclude<Namespace, ServerNamespace>;
+
+type PluralSuffix = `_${Intl.LDMLPluralRule}`;
+
+/** Every key as written in the dictionary, plural forms included (`board.voteCount_one`). */
+export type DictionaryKey = { [N in Namespace]: keyof Catalog[N] & string }[Namespace];
+/** A key whose text depends on a count: the dictionary holds `<key>_one`, `<key>_other`… */
+export type PluralKey = DictionaryKey extends infer K ? (K extends `${infer Base}${PluralSuffix}` ? Base : never) : never;
+/** What `t` takes: plain keys, and plural keys without their suffix. */
+export type MessageKey = Exclude<DictionaryKey, `${string}${PluralSuffix}`> | PluralKey;
+
+/** The strings a page received: one language, only its namespaces. */
+export type Messages = Readonly<Record<string, string>>;
+
+export type Params = Record<string, string | number>;
+/** A plural key needs its `count`; other keys take optional placeholders. */
+export type ParamsFor<K extends MessageKey> = K extends PluralKey ? [params: Params & { count: number }] : [params?: Params];
+export type Translator = <K extends MessageKey>(key: K, ...params: ParamsFor<K>) => string;
 
 export function isLang(value: unknown): value is Lang {
   return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
@@ -46,29 +88,19 @@ export function detectLang(request: Request): Lang {
   return langFromAcceptLanguage(request.headers.get("Accept-Language")) ?? DEFAULT_LANG;
 }
 
-export type Params = Record<string, string | number>;
-
-export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  const template = catalogs[lang][key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
-}
-
-export type Translator = (key: MessageKey, params?: Params) => string;
-
-export function translator(lang: Lang): Translator {
-  return (key, params) => translate(lang, key, params);
-}
-
-/** Messages that travel as data (zod errors) are keys; anything else is shown as it is. */
+/**
+ * Messages that travel as data (zod errors, action outcomes) are keys; anything else (text the
+ * server already translated, a user's input) is shown as it is. Keys are dotted identifiers, which
+ * no sentence is; that every key a schema uses exists is checked in the tests (`hasMessage`).
+ */
 export function isMessageKey(value: string): value is MessageKey {
-  return value in en;
+  return /^[a-z][\w-]*(\.[\w-]+)+$/.test(value);
 }
 
-// Intl formatters are costly to build and safe to share: one per language and option set.
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+// Intl objects are costly to build and safe to share: one per language and option set.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
 
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(key: string, make: () => T): T {
   let formatter = formatters.get(key) as T | undefined;
   if (!formatter) {
     formatter = make();
@@ -83,4 +115,30 @@ export function formatNumber(lang: Lang, value: number, options?: Intl.NumberFor
 
 export function formatDate(lang: Lang, value: Date | number, options: Intl.DateTimeFormatOptions = { dateStyle: "long" }): string {
   return cached(`d:${lang}:${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(lang, options)).format(value);
+}
+
+export function pluralCategory(lang: Lang, count: number): Intl.LDMLPluralRule {
+  return cached(`p:${lang}`, () => new Intl.PluralRules(lang)).select(count);
+}
+
+/**
+ * A translator over a lookup. With a numeric `count`, `<key>_<category>` is tried first, the
+ * category from Intl.PluralRules (Spanish has "many" for round millions: it falls back to
+ * `_other`). `{name}` placeholders are filled, numbers formatted for the language; an unknown
+ * placeholder stays visible. A key the page did not receive comes back as the key itself, so a
+ * missing namespace shows on the page (and in the browser tests) instead of failing silently.
+ */
+export function createTranslator(lang: Lang, lookup: (key: string) => string | undefined): Translator {
+  return ((key: string, params?: Params) => {
+    const count = params?.count;
+    const template =
+      (typeof count === "number" ? (lookup(`${key}_${pluralCategory(lang, count)}`) ?? lookup(`${key}_other`)) : undefined) ?? lookup(key);
+    if (template === undefined) return key;
+    if (!params) return template;
+    return template.replace(/\{(\w+)\}/g, (match, name: string) => {
+      const value = params[name];
+      if (value === undefined) return match;
+      return typeof value === "number" ? formatNumber(lang, value) : value;
+    });
+  }) as Translator;
 }

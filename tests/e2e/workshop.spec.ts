@@ -21,7 +21,7 @@ const STEPS = [
 const CAPABILITIES = STEPS.flat();
 
 const TEXT = {
-  es: { join: "Entrar", code: "Código del taller", name: "Su nombre", next: "Siguiente", finish: "Terminar", locked: "Quien facilita cerró esta evaluación", thanks: "Gracias" },
+  es: { join: "Entrar", code: "Código del taller", name: "Su nombre", next: "Siguiente", finish: "Terminar", locked: "El facilitador cerró esta evaluación", thanks: "Gracias" },
   en: { join: "Join", code: "Workshop code", name: "Your name", next: "Next", finish: "Finish", locked: "The facilitator has locked this assessment", thanks: "Thank you" },
 } as const;
 
@@ -146,7 +146,7 @@ test("a live workshop: three phones join and vote in two languages, the board fo
   const flagged = board.getByTestId("board-tile").filter({ has: board.getByTestId("disagreement") });
   await expect(flagged).toHaveCount(1);
   await expect(flagged.getByRole("heading")).toHaveText("Business intelligence");
-  await expect(board.getByTestId("board-tile").filter({ hasText: "Business intelligence" })).toContainText("3 votes");
+  await expect(board.getByTestId("board-tile").filter({ hasText: "Business intelligence" })).toContainText("3 ratings");
   await expectAccessible(board);
   await screenshot(board, "workshop-board-desktop");
   await board.goto(`${assessmentPath}?view=projector`);
@@ -171,15 +171,15 @@ test("a live workshop: three phones join and vote in two languages, the board fo
 
   // Consensus: pre-filled from the medians; the facilitator agrees one capability and locks.
   await board.goto(assessmentPath);
-  await board.getByRole("link", { name: "Agree the consensus" }).click();
+  await board.getByRole("link", { name: "Reach consensus" }).click();
   await expect(board).toHaveURL(`${assessmentPath}/consensus`);
   await expect(board.locator("select")).toHaveCount(3 * CAPABILITIES.length);
   const prefilled = await board.locator("select").evaluateAll((selects) => Object.fromEntries(selects.map((s) => [(s as HTMLSelectElement).name, (s as HTMLSelectElement).value])));
   expect(prefilled).toEqual(Object.fromEntries(CAPABILITIES.flatMap((key) => [[`${key}.current`, "2"], [`${key}.ideal`, "3"], [`${key}.importance`, "2"]])));
   await expectAccessible(board);
   await screenshot(board, "workshop-consensus-desktop");
-  await board.getByLabel("Today's level for Business intelligence").selectOption("1");
-  await board.getByLabel("Goal level for Business intelligence").selectOption("4");
+  await board.getByLabel("Current level for Business intelligence").selectOption("1");
+  await board.getByLabel("Target level for Business intelligence").selectOption("4");
   await board.getByLabel("Importance of Business intelligence").selectOption("3");
   await board.getByLabel("Rationale for Business intelligence").fill("Reports take weeks; the room split on how bad it is.");
   await board.getByRole("button", { name: "Save consensus" }).click();
@@ -188,7 +188,7 @@ test("a live workshop: three phones join and vote in two languages, the board fo
   await expect(board).toHaveURL(/\?confirm=lock$/);
   await board.getByRole("button", { name: "Lock now" }).click();
   await expect(board).toHaveURL(assessmentPath);
-  await expect(board.getByText(/^Locked on .+\. The next assessment is due on .+\.$/)).toBeVisible();
+  await expect(board.getByText(/^Locked on .+\. The reassessment is due on .+\.$/)).toBeVisible();
   await expect(board.getByTestId("join-code")).toHaveCount(0);
 
   // After the lock the participants see it, and a further vote is refused.

@@ -1,0 +1,46 @@
+import type en from "../en/common";
+
+/**
+ * Textos en español del marco de la aplicación (cabecera, pie, formularios, errores, botones de
+ * copiar) y de los pocos términos que comparten varias funciones. Español neutro, de usted.
+ */
+export default {
+  "app.name": "Madura",
+  "app.tagline": "Madurez de la experiencia del cliente",
+  "nav.skip": "Ir al contenido",
+  "nav.home": "Inicio de Madura",
+  "nav.main": "Principal",
+  "nav.quiz": "Cuestionario de madurez",
+  "nav.orgs": "Organizaciones",
+  "nav.signIn": "Iniciar sesión",
+  "nav.signOut": "Cerrar sesión",
+  "nav.account": "Sesión iniciada como {name}",
+  "nav.switchTo": "English",
+  "nav.switchToLabel": "View in English",
+  "footer.text": "Madura es software de código abierto para medir y mejorar la madurez de la experiencia del cliente.",
+
+  "copy.button": "Copiar enlace",
+  "copy.done": "Enlace copiado",
+
+  "form.error.bot": "No se pudo aceptar este formulario. Inténtelo de nuevo.",
+  "form.error.tooLong": "El texto es demasiado largo.",
+  "form.error.invalidChoice": "Elija una de las opciones.",
+  "form.errorSummary": "Corrija los campos señalados más abajo.",
+  "form.save": "Guardar cambios",
+  "form.saved": "Cambios guardados.",
+  "form.cancel": "Cancelar",
+  "form.optional": "opcional",
+
+  "term.capability": "Capacidad",
+  "term.current": "Actual",
+  "term.target": "Objetivo",
+  "term.importance": "Importancia",
+  "term.to": "a",
+
+  "error.notFound.title": "Página no encontrada",
+  "error.notFound.text": "No encontramos esa página. Puede que el enlace sea incorrecto o que lo que mostraba se haya eliminado.",
+  "error.server.title": "Algo salió mal",
+  "error.server.text": "Un error inesperado detuvo esta página. Nada de lo que escribió quedó guardado a medias; inténtelo de nuevo.",
+  "error.other.title": "No se pudo completar la solicitud",
+  "error.backHome": "Volver al inicio",
+} satisfies Record<keyof typeof en, string>;

@@ -1,0 +1,32 @@
+import type en from "../en/gaps";
+
+/** Textos en español del análisis de brechas. Español neutro, de usted. */
+export default {
+  "gaps.title": "Análisis de brechas",
+  "gaps.leadLocked": "Dónde está la organización frente a dónde quiere llegar, según el consenso acordado.",
+  "gaps.leadOpen": "Vista de trabajo: las filas todavía sin consenso usan las medianas de la sala, redondeadas hacia arriba en los medios puntos.",
+  "gaps.summary": "Resumen",
+  "gaps.overall": "Índice de madurez, actual → objetivo",
+  "gaps.sincePrevious": "desde {name} ({date})",
+  "gaps.noPrevious": "Es la primera evaluación cerrada de esta organización: no hay otra anterior con la que compararla.",
+  "gaps.topThree": "Brechas ponderadas más grandes",
+  "gaps.priorityOf": "Prioridad {priority} (brecha {gap})",
+  "gaps.ranked": "Brechas por prioridad",
+  "gaps.filter": "Filtrar por categoría",
+  "gaps.all": "Todas",
+  "gaps.none": "No hay brechas que cerrar aquí: ningún nivel objetivo supera al nivel actual.",
+  "gaps.rowSummary": "Actual {current} → objetivo {ideal} · brecha {gap} × importancia {importance} = prioridad {priority}",
+  "gaps.nextLevel": "Cómo es el nivel {level}:",
+  "gaps.table": "Todas las capacidades",
+  "gaps.col.gap": "Brecha",
+  "gaps.col.priority": "Prioridad",
+  "gaps.col.previous": "Ciclo anterior",
+  "gaps.col.change": "Cambio del nivel actual",
+  "gaps.up": "sube",
+  "gaps.down": "baja",
+  "gaps.same": "sin cambio",
+  "gaps.chart.byCategory": "Nivel actual y nivel objetivo por categoría",
+  "gaps.chart.byCapability": "Nivel actual y nivel objetivo por capacidad",
+  "gaps.chart.gaps": "Brecha por capacidad, de mayor a menor prioridad",
+  "gaps.chart.chooseCategory": "Categoría visible",
+} satisfies Record<keyof typeof en, string>;

@@ -1,0 +1,35 @@
+import type en from "../en/quiz";
+
+/** Textos en español del cuestionario de madurez y de su página de resultado. Español neutro, de usted. */
+export default {
+  "quiz.title": "Cuestionario de madurez CEM",
+  "quiz.lead": "Elija la respuesta que mejor describa cómo actúa hoy su organización, no cómo debería actuar. No hay respuestas incorrectas.",
+  "quiz.progress": "Pregunta {n} de {total}",
+  "quiz.submit": "Ver mi resultado",
+  "quiz.errorSummary": "Responda todas las preguntas antes de continuar.",
+  "quiz.error.required": "Elija una respuesta para esta pregunta.",
+  "quiz.error.invalid": "Esa respuesta no está entre las opciones. Elija una de las respuestas que se muestran.",
+  "quiz.inviteBanner": "Sus respuestas contarán en los resultados de {org}. No se registra su nombre.",
+  "quiz.inviteInvalid": "Este enlace al cuestionario ya no está activo, así que su resultado no se añadirá a ninguna organización. Aun así, puede responderlo.",
+
+  "result.title": "Su resultado de madurez",
+  "result.scoreLabel": "Puntuación",
+  "result.gaugeLabel": "Puntuación de {score} en una escala de {min} a {max}",
+  "result.bandRange_one": "De {min} a {count} punto",
+  "result.bandRange_other": "De {min} a {count} puntos",
+  "result.answers": "Sus respuestas",
+  "result.answersLead": "Para cada pregunta, dónde se sitúa su respuesta y cómo es la respuesta más madura.",
+  "result.yourAnswer": "Su respuesta",
+  "result.bestAnswer": "Respuesta más madura",
+  "result.alreadyBest": "Eligió la respuesta más madura.",
+  "result.points_one": "{points} de {count} punto",
+  "result.points_other": "{points} de {count} puntos",
+  "result.nextLevel": "Cómo es el siguiente nivel",
+  "result.challenges": "Cinco desafíos en el camino para centrarse en el cliente",
+  "result.share": "Compartir este resultado",
+  "result.shareHint": "Cualquier persona con este enlace puede ver el resultado. No muestra quién respondió.",
+  "result.shareLinkLabel": "Enlace a este resultado",
+  "result.retake": "Responder de nuevo",
+  "result.takenOn": "Respondido el {date}",
+  "result.assessmentCta": "Planificar una evaluación de capacidades",
+} satisfies Record<keyof typeof en, string>;
