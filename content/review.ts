@@ -15,6 +15,12 @@ import { CapabilityModelSchema, GlossarySchema, QuizContentSchema } from "../app
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
+// Piped into `head` or `less` that quits early: stop quietly.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 const folder = path.dirname(new URL(import.meta.url).pathname);
 const args = process.argv.slice(2);
 const stacked = args.includes("--stacked");
@@ -25,12 +31,20 @@ function read(file: string): Json {
   return JSON.parse(fs.readFileSync(path.join(folder, file), "utf8")) as Json;
 }
 
+/** An array item's name in an address: its key or id where it has one, else its position from 1. */
+function labelOf(item: Json, index: number): string {
+  if (item === null || typeof item !== "object" || Array.isArray(item)) return `${index + 1}`;
+  if (typeof item.key === "string") return item.key;
+  if (typeof item.id === "string") return item.id;
+  if (typeof item.level === "number") return `level ${item.level}`;
+  return `${index + 1}`;
+}
+
 /** A readable address for each `{ es, en }` pair: keys where the data has them, else indexes. */
 function pairs(value: Json, where: string): { where: string; es: string; en: string }[] {
   if (Array.isArray(value)) {
     return value.flatMap((item, i) => {
-      const label = item && typeof item === "object" && !Array.isArray(item) && typeof item.key === "string" ? item.key : item && typeof item === "object" && !Array.isArray(item) && typeof item.id === "string" ? item.id : item && typeof item === "object" && !Array.isArray(item) && typeof item.level === "number" ? `level ${item.level}` : `${i + 1}`;
-      return pairs(item, `${where} › ${label}`);
+      return pairs(item, `${where} › ${labelOf(item, i)}`);
     });
   }
   if (value === null || typeof value !== "object") return [];
