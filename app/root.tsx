@@ -1,10 +1,10 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from "@remix-run/react";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { AppShell } from "./components/app-shell";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import stylesUrl from "./styles/app.css?url";
-import { DEFAULT_LANG, detectLang } from "./utils/i18n";
+import { createTranslator, DEFAULT_LANG, detectLang } from "./utils/i18n";
 import { messagesFor } from "./utils/i18n.server";
 import { useNonce } from "./utils/nonce";
 import { pageCopiesLinks, pageHydrates, pageScripts } from "./utils/route-handle";
@@ -21,6 +21,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Every page gets the frame's strings; routes add their own namespaces (see use-i18n.ts).
   return { lang, user: user ? { name: user.name } : null, i18n: messagesFor(lang, ["common"]) };
 }
+
+/**
+ * An error page has a title too (a 404 or 500 thrown by a route without its own meta): the same
+ * words as its heading, in the visitor's language. Pages without an error set their own titles.
+ */
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  if (!error) return [];
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key = status === 404 ? "error.notFound.title" : status >= 500 ? "error.server.title" : "error.other.title";
+  // meta also runs in the browser: translate from the strings the root loader sent, not the catalogs.
+  const t = createTranslator(data?.lang ?? DEFAULT_LANG, (k) => data?.i18n[k]);
+  return [{ title: `${t(key)} · Madura` }];
+};
 
 export function Layout({ children }: { children: ReactNode }) {
   const lang = useRouteLoaderData<typeof loader>("root")?.lang ?? DEFAULT_LANG;

@@ -20,14 +20,14 @@ export function JoinPanel({ code, url, qr, participants, voters, projector }: Pr
         </h2>
         <p
           data-testid="join-code"
-          className={`tabular font-mono font-bold tracking-[0.15em] text-primary-strong ${projector ? "text-8xl" : "text-6xl"}`}
+          className={`tabular font-mono font-bold tracking-[0.15em] text-primary-strong ${projector ? "join-code-projector" : "text-6xl"}`}
           aria-label={t("join.codeLabel", { code: code.split("").join(" ") })}
         >
           {code}
         </p>
         <p className="mt-2 break-all font-mono text-sm text-ink-soft">{url}</p>
       </div>
-      <dl className="flex gap-6 md:flex-col md:gap-2 md:text-right">
+      <dl className="flex flex-wrap gap-6 md:flex-col md:gap-2 md:text-right">
         <div>
           <dt className="text-sm text-ink-soft">{t("board.participants")}</dt>
           <dd className={`tabular font-bold ${projector ? "text-6xl" : "text-4xl"}`} data-testid="participant-count" aria-live="polite">

@@ -81,7 +81,7 @@ export default function Members() {
                 <p className="text-sm text-ink-soft">{member.email}</p>
               </div>
               <div className="flex flex-wrap items-center gap-2">
-                <Form method="post" className="flex items-center gap-2">
+                <Form method="post" className="flex flex-wrap items-center gap-2">
                   <input type="hidden" name="intent" value="role" />
                   <input type="hidden" name="userId" value={member.userId} />
                   <RoleSelect id={`role-${member.userId}`} label={t("members.roleFor", { name: member.name })} defaultValue={member.role} />

@@ -38,7 +38,7 @@ export default function OrganizationLayout() {
           <p className="text-sm text-ink-soft">{t("org.yourRole", { role: t(`role.${role}`) })}</p>
           <p className="text-2xl font-bold">{organization.name}</p>
           {organization.industry ? <p className="text-ink-soft">{organization.industry}</p> : null}
-          <nav aria-label={t("org.nav")} className="mt-4 flex gap-1 overflow-x-auto">
+          <nav aria-label={t("org.nav")} className="mt-4 flex flex-wrap gap-x-1">
             {tabs.map((tab) => (
               <NavLink
                 key={tab.to}

@@ -89,3 +89,52 @@ export const CapabilityModelSchema = z.object({
     }, "category and capability keys must be unique"),
 });
 export type CapabilityModel = z.infer<typeof CapabilityModelSchema>;
+
+/**
+ * The glossary every product string follows (content/glossary.json): one term per concept in each
+ * language, and the variants a test refuses, each with its reason. A ban matches `pattern` (a
+ * regular expression, case-insensitive, on whole words) when given, else `text` as a whole phrase.
+ */
+export const GlossarySchema = z.object({
+  version: z.number().int().positive(),
+  terms: z
+    .array(
+      z.object({
+        concept: z.string().trim().min(1),
+        es: z.string().trim().min(1),
+        en: z.string().trim().min(1),
+        short: LocalizedSchema.optional(),
+        note: z.string().trim().min(1).optional(),
+        banned: z.array(
+          z.object({
+            lang: z.enum(["es", "en"]),
+            text: z.string().trim().min(1),
+            pattern: z
+              .string()
+              .min(1)
+              .refine((source) => {
+                try {
+                  new RegExp(source, "iu");
+                  return true;
+                } catch {
+                  return false;
+                }
+              }, "not a valid regular expression")
+              .optional(),
+            caseSensitive: z.boolean().optional(),
+            reason: z.string().trim().min(1),
+          }),
+        ),
+      }),
+    )
+    .min(1)
+    .refine((terms) => new Set(terms.map((t) => t.concept)).size === terms.length, "one entry per concept"),
+});
+export type Glossary = z.infer<typeof GlossarySchema>;
+
+/** The regular expression one glossary ban matches with, on any one string. */
+export function banExpression(ban: Glossary["terms"][number]["banned"][number]): RegExp {
+  const escaped = ban.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const source = ban.pattern ?? `(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`;
+  return new RegExp(source, ban.caseSensitive ? "u" : "iu");
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { quizResults } from "../../db/schema";
 import { callAction, callLoader, type Settled } from "../setup/route-harness";
 import { useTestDatabase } from "../setup/test-db";
-import { translate } from "~/utils/i18n";
+import { translate } from "~/utils/i18n.server";
 // Tests drive route modules directly; the "a route never imports another route" rule is for app code.
 import { action } from "~/routes/quiz";
 import { loader as resultLoader } from "~/routes/quiz_.r.$resultId";

@@ -1,0 +1,162 @@
+/**
+ * The sweep: every page of the app, in Spanish and English, on a 360 px phone and a 1280 px
+ * laptop. Each page must fit the width (no sideways scrolling, no navigation cut off in its own
+ * scroll box), carry a title, and pass axe (WCAG 2.2 AA, every impact). A new page joins the sweep by adding a line to `pages` below.
+ * Failures are collected per page (expect.soft), so one run lists everything that is wrong.
+ * The 360 px pictures land in tests/.artifacts/screenshots/sweep-<lang>-360-<page>.png.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type APIRequest, type APIRequestContext, type Page } from "@playwright/test";
+import { createInvite, createOrganization, location, newClient, signUp } from "./accounts";
+import { failOnConsoleErrors, screenshot } from "./fixtures";
+
+type Lang = "es" | "en";
+type Setup = {
+  storageState: Awaited<ReturnType<APIRequestContext["storageState"]>>;
+  orgId: string;
+  assessment: string;
+  solo: string;
+  participant: string;
+  result: string;
+  invite: string;
+};
+
+const WIDTHS = [360, 1280] as const;
+const LANGS: Lang[] = ["es", "en"];
+
+/** Every page, as a visitor (public) or as the consultant who owns the organization (signed in). */
+function pages(s: Setup): { name: string; path: string; as: "public" | "consultant" }[] {
+  const org = `/orgs/${s.orgId}`;
+  const assessment = `${org}/assessments/${s.assessment}`;
+  return [
+    { name: "landing", path: "/", as: "public" },
+    { name: "quiz", path: "/quiz", as: "public" },
+    { name: "quiz-result", path: `/quiz/r/${s.result}`, as: "public" },
+    { name: "join", path: "/join", as: "public" },
+    { name: "rate", path: `/w/${s.participant}`, as: "public" },
+    { name: "rate-step-4", path: `/w/${s.participant}?step=4`, as: "public" },
+    { name: "rate-done", path: `/w/${s.participant}?step=done`, as: "public" },
+    { name: "login", path: "/login", as: "public" },
+    { name: "signup", path: "/signup", as: "public" },
+    { name: "invite", path: `/invite/${s.invite}`, as: "public" },
+    { name: "not-found", path: "/no-such-page", as: "public" },
+    { name: "orgs", path: "/orgs", as: "consultant" },
+    { name: "org-new", path: "/orgs/new", as: "consultant" },
+    { name: "org-home", path: org, as: "consultant" },
+    { name: "members", path: `${org}/members`, as: "consultant" },
+    { name: "settings", path: `${org}/settings`, as: "consultant" },
+    { name: "assessment-new", path: `${org}/assessments/new`, as: "consultant" },
+    { name: "board", path: assessment, as: "consultant" },
+    { name: "board-projector", path: `${assessment}?view=projector`, as: "consultant" },
+    { name: "consensus", path: `${assessment}/consensus`, as: "consultant" },
+    { name: "gaps", path: `${assessment}/gaps`, as: "consultant" },
+    { name: "solo-consensus", path: `${org}/assessments/${s.solo}/consensus`, as: "consultant" },
+    { name: "org-not-found", path: "/orgs/no-such-organization", as: "consultant" },
+  ];
+}
+
+/** An organization with a live workshop that has one participant's ratings, a solo assessment, a quiz result and an invite. */
+async function setUp(playwright: { request: APIRequest }, baseURL: string): Promise<Setup> {
+  const consultant = await signUp(playwright, baseURL, "sweep");
+  const orgId = await createOrganization(consultant.api, `Sweep client ${Date.now()}`);
+  const newAssessment = async (name: string, mode: "workshop" | "solo") => {
+    const response = await consultant.api.post(`/orgs/${orgId}/assessments/new`, { form: { name, mode }, maxRedirects: 0 });
+    expect(response.status()).toBe(303);
+    return location(response).split("/").pop()!;
+  };
+  const assessment = await newAssessment("2026 H2", "workshop");
+  const solo = await newAssessment("2026 H1", "solo");
+
+  const board = await (await consultant.api.get(`/orgs/${orgId}/assessments/${assessment}`)).text();
+  const code = board.match(/data-testid="join-code"[^>]*>([^<]+)</)?.[1]?.trim();
+  expect(code, "join code on the board").toBeTruthy();
+
+  const phone = await newClient(playwright, baseURL);
+  const joined = await phone.post("/join", { form: { code: code!, name: "Ana María de los Ángeles" }, maxRedirects: 0 });
+  expect(joined.status()).toBe(303);
+  const participant = location(joined).split("/")[2]!.split("?")[0]!;
+  const rated = await phone.post(`/w/${participant}`, {
+    form: { step: "1", "business-intelligence.current": "2", "business-intelligence.ideal": "4", "customer-strategy.current": "1", "customer-strategy.ideal": "3" },
+    maxRedirects: 0,
+  });
+  expect(rated.status()).toBeLessThan(400);
+
+  const quiz = await phone.post("/quiz", { form: { q1: "b", q2: "c", q3: "b", q4: "c" }, maxRedirects: 0 });
+  expect(quiz.status()).toBe(303);
+  const result = location(quiz).split("/").pop()!;
+  await phone.dispose();
+
+  const invite = await createInvite(consultant.api, orgId, "viewer");
+  const storageState = await consultant.api.storageState();
+  await consultant.api.dispose();
+  return { storageState, orgId, assessment, solo, participant, result, invite };
+}
+
+async function check(page: Page, name: string, lang: Lang, width: number) {
+  const overflow = await page.evaluate(() => {
+    const page = document.documentElement;
+    if (page.scrollWidth <= window.innerWidth) return null;
+    // The widest offenders, to say where to look.
+    const wide = [...document.querySelectorAll<HTMLElement>("body *")]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+      .filter((el) => !el.parentElement || el.parentElement.getBoundingClientRect().right <= window.innerWidth + 1)
+      .slice(0, 3)
+      .map((el) => `<${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? ` class="${el.className.slice(0, 60)}"` : ""}>`);
+    return `${page.scrollWidth - window.innerWidth}px too wide: ${wide.join(", ")}`;
+  });
+  expect.soft(overflow, `${name} (${lang}, ${width}px) scrolls sideways`).toBeNull();
+  // A navigation bar that scrolls in its own box hides its last links (the tabs of an organization did).
+  const cutNavigation = await page.evaluate(() =>
+    [...document.querySelectorAll("nav")].filter((nav) => nav.scrollWidth > nav.clientWidth + 1).map((nav) => nav.getAttribute("aria-label") ?? "nav"),
+  );
+  expect.soft(cutNavigation, `${name} (${lang}, ${width}px) navigation cut off`).toEqual([]);
+  expect.soft((await page.title()).trim(), `${name} (${lang}) has a <title>`).not.toBe("");
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect
+    .soft(
+      results.violations.map((v) => `${v.id} [${v.impact}]: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+      `${name} (${lang}, ${width}px) axe violations`,
+    )
+    .toEqual([]);
+}
+
+/** One set of fixtures per worker, made on first use. */
+let setup: Promise<Setup> | undefined;
+
+// The page list needs ids only known after set-up, so the tests are named from a placeholder.
+const NAMES = pages({ storageState: { cookies: [], origins: [] }, orgId: "", assessment: "", solo: "", participant: "", result: "", invite: "" }).map((p) => p.name);
+
+for (const name of NAMES) {
+  for (const lang of LANGS) {
+    test(`${name} fits ${WIDTHS.join(" and ")} px without sideways scroll and passes axe, in ${lang}`, async ({ browser, playwright, baseURL }) => {
+      test.setTimeout(90_000);
+      setup ??= setUp(playwright, baseURL!);
+      const s = await setup;
+      const target = pages(s).find((p) => p.name === name)!;
+      const context = await browser.newContext({
+        viewport: { width: WIDTHS[0], height: 780 },
+        locale: lang === "es" ? "es-ES" : "en-US",
+        storageState: target.as === "consultant" ? s.storageState : undefined,
+      });
+      try {
+        for (const width of WIDTHS) {
+          const page = await context.newPage();
+          await page.setViewportSize({ width, height: width === 360 ? 780 : 900 });
+          const noConsoleErrors = failOnConsoleErrors(page);
+          const response = await page.goto(target.path);
+          expect.soft(response?.status(), `${name} status`).toBe(name.endsWith("not-found") ? 404 : 200);
+          await expect(page.locator("html")).toHaveAttribute("lang", lang);
+          // Lazy charts and live boards settle; a live board never goes idle, so only wait a little.
+          await page.waitForLoadState("networkidle", { timeout: 3_000 }).catch(() => undefined);
+          await check(page, name, lang, width);
+          if (width === 360) await screenshot(page, `sweep-${lang}-360-${name}`);
+          // A 404 logs the failed document load; anything else logged is a failure.
+          if (!name.endsWith("not-found")) noConsoleErrors();
+          await page.close();
+        }
+      } finally {
+        await context.close();
+      }
+    });
+  }
+}
