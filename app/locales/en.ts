@@ -228,6 +228,7 @@ export const en = {
   "join.submit": "Join",
   "join.error.codeRequired": "Enter the workshop code.",
   "join.error.codeUnknown": "No open workshop has this code. Check it against the screen.",
+  "join.error.tooMany": "Too many wrong codes from this network. Wait {minutes} minutes and try again.",
   "join.error.nameRequired": "Enter a name so the facilitator can tell participants apart.",
   "join.panelTitle": "Join at {url} with the code",
   "join.codeLabel": "Join code: {code}",

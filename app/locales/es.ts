@@ -230,6 +230,7 @@ export const es = {
   "join.submit": "Entrar",
   "join.error.codeRequired": "Escriba el código del taller.",
   "join.error.codeUnknown": "Ningún taller abierto tiene este código. Compárelo con el de la pantalla.",
+  "join.error.tooMany": "Demasiados códigos incorrectos desde esta red. Espere {minutes} minutos y vuelva a intentarlo.",
   "join.error.nameRequired": "Escriba un nombre para que quien facilita pueda distinguir a los participantes.",
   "join.panelTitle": "Entre en {url} con el código",
   "join.codeLabel": "Código para entrar: {code}",

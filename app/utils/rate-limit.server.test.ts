@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import {
+  addressSubject,
   checkLimit,
   countAttempt,
   LOGIN_FAILURES_PER_ACCOUNT,
@@ -87,5 +88,18 @@ describe("the app's limits", () => {
 
   it("turns a state into a Retry-After header", () => {
     expect(retryAfter({ limited: true, retryAfterSeconds: 42 })).toEqual({ "Retry-After": "42" });
+  });
+});
+
+describe("addressSubject", () => {
+  it.each([
+    ["203.0.113.7", "203.0.113.7"],
+    ["::ffff:203.0.113.7", "203.0.113.7"],
+    ["2001:db8:1:2::abcd", "2001:db8:1:2::/64"],
+    ["2001:0db8:0001:0002:0:0:0:1", "2001:db8:1:2::/64"],
+    ["2001:db8::1", "2001:db8:0:0::/64"],
+    ["::1", "0:0:0:0::/64"],
+  ])("%s → %s", (ip, subject) => {
+    expect(addressSubject(ip)).toBe(subject);
   });
 });

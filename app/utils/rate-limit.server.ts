@@ -44,6 +44,26 @@ export const LOGIN_FAILURES_PER_ACCOUNT: Limit = { name: "login-account", max: 1
 export const LOGIN_FAILURES_PER_IP: Limit = { name: "login-ip", max: 300, windowMs: 15 * 60 * 1000 };
 export const SIGNUPS_PER_IP: Limit = { name: "signup-ip", max: 300, windowMs: 60 * 60 * 1000 };
 
+/**
+ * Wrong join codes per address. A room of 200 phones behind one NAT, each mistyping twice, is 400;
+ * a guesser gets 1,000 tries per 15 minutes (about 96,000 a day) among 387 million codes.
+ */
+export const JOIN_WRONG_CODES_PER_IP: Limit = { name: "join-ip", max: 1000, windowMs: 15 * 60 * 1000 };
+
+/**
+ * The subject for a per-address limit: an IPv4 address as it is, an IPv6 one by its /64 (one
+ * subscriber usually holds a whole /64, so counting single addresses would count nothing).
+ */
+export function addressSubject(ip: string): string {
+  const address = ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
+  if (!address.includes(":")) return address;
+  const [head = "", tail = ""] = address.toLowerCase().split("::");
+  const groups = head ? head.split(":") : [];
+  const tailGroups = tail ? tail.split(":") : [];
+  const full = address.includes("::") ? [...groups, ...Array(Math.max(0, 8 - groups.length - tailGroups.length)).fill("0"), ...tailGroups] : groups;
+  return `${full.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+}
+
 /** Seconds until the limit lifts, for the Retry-After header of a 429. */
 export function retryAfter(state: LimitState): HeadersInit {
   return { "Retry-After": String(state.retryAfterSeconds) };
