@@ -66,6 +66,7 @@ export const es = {
 
   "form.error.bot": "No se pudo aceptar este formulario. Inténtelo de nuevo.",
   "form.error.tooLong": "El texto es demasiado largo.",
+  "form.error.invalidText": "No se pudo leer este campo. Escríbalo de nuevo.",
   "form.error.invalidChoice": "Elija una de las opciones.",
   "form.errorSummary": "Corrija los campos señalados más abajo.",
   "form.save": "Guardar cambios",
