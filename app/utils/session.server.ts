@@ -2,23 +2,37 @@ import { createCookie, redirect } from "@remix-run/node";
 import { createSession, deleteSession, getSessionUser, SESSION_ABSOLUTE_MS, type SessionUser } from "~/models/session.server";
 import { getEnv } from "./env.server";
 
-let cookie: ReturnType<typeof createCookie> | undefined;
+type Cookie = ReturnType<typeof createCookie>;
 
-function sessionCookie() {
-  cookie ??= createCookie("__session", {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    secrets: [getEnv().sessionSecret],
-    maxAge: SESSION_ABSOLUTE_MS / 1000,
-  });
-  return cookie;
-}
+const cookies = new Map<string, Cookie>();
 
 const secure = (request: Request) => new URL(request.url).protocol === "https:";
 
+/**
+ * Over https the cookie is `__Host-session`: browsers then insist on Secure, Path=/ and no Domain,
+ * so neither a sibling subdomain nor a plain-http page can plant or overwrite it. Plain http (a
+ * laptop on a workshop's Wi-Fi) keeps `__session`, since browsers drop Secure cookies there. Each
+ * scheme reads only its own name.
+ */
+function sessionCookie(request: Request): Cookie {
+  const name = secure(request) ? "__Host-session" : "__session";
+  let cookie = cookies.get(name);
+  if (!cookie) {
+    cookie = createCookie(name, {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: secure(request),
+      secrets: [getEnv().sessionSecret],
+      maxAge: SESSION_ABSOLUTE_MS / 1000,
+    });
+    cookies.set(name, cookie);
+  }
+  return cookie;
+}
+
 async function sessionToken(request: Request): Promise<string | null> {
-  const value: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
+  const value: unknown = await sessionCookie(request).parse(request.headers.get("Cookie"));
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
@@ -39,7 +53,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 /** A fresh session id at every sign-in (no fixation); the cookie carries only that id. */
 export async function signIn(request: Request, userId: string, redirectTo: string) {
   const token = createSession(userId);
-  const headers = new Headers({ "Set-Cookie": await sessionCookie().serialize(token, { secure: secure(request) }) });
+  const headers = new Headers({ "Set-Cookie": await sessionCookie(request).serialize(token) });
   return redirect(redirectTo, { status: 303, headers });
 }
 
@@ -47,6 +61,6 @@ export async function signIn(request: Request, userId: string, redirectTo: strin
 export async function signOut(request: Request) {
   const token = await sessionToken(request);
   if (token) deleteSession(token);
-  const headers = new Headers({ "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0, secure: secure(request) }) });
+  const headers = new Headers({ "Set-Cookie": await sessionCookie(request).serialize("", { maxAge: 0 }) });
   return redirect("/", { status: 303, headers });
 }
