@@ -93,6 +93,7 @@ export const en = {
   "auth.error.passwordShort": "Use at least 10 characters.",
   "auth.error.passwordRequired": "Enter your password.",
   "auth.error.invalidLogin": "That email and password do not match an account.",
+  "auth.error.wait": "Too many attempts. Wait {time} and try again.",
   "auth.error.tooMany": "Too many attempts. Wait {minutes} minutes and try again.",
   "auth.error.signupClosed": "New accounts need an invite link on this server.",
 

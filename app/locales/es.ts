@@ -95,6 +95,7 @@ export const es = {
   "auth.error.passwordShort": "Use al menos 10 caracteres.",
   "auth.error.passwordRequired": "Escriba su contraseña.",
   "auth.error.invalidLogin": "El correo y la contraseña no corresponden a ninguna cuenta.",
+  "auth.error.wait": "Demasiados intentos. Espere {time} y vuelva a intentarlo.",
   "auth.error.tooMany": "Demasiados intentos. Espere {minutes} minutos y vuelva a intentarlo.",
   "auth.error.signupClosed": "En este servidor, las cuentas nuevas requieren un enlace de invitación.",
 

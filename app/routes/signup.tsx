@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormMessage, Honeypot, TextField, useMessage } from "~/components/forms";
 import { Page } from "~/components/page";
 import { SignupSchema } from "~/domain/account.schema";
-import { createUser } from "~/models/user.server";
+import { createUser, normalizeEmail } from "~/models/user.server";
 import { parseForm, readFormData } from "~/utils/forms";
 import { detectLang, translate } from "~/utils/i18n";
 import { checkLimit, countAttempt, retryAfter, SIGNUPS_PER_IP, passRetryAfter } from "~/utils/rate-limit.server";
@@ -42,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   countAttempt(SIGNUPS_PER_IP, context.clientIp);
   const user = await createUser({ name, email, password });
   if (!user) return data({ errors: { email: "auth.error.emailTaken" } as Record<string, string>, values: { name, email } }, { status: 400 });
-  return signIn(request, user.id, safeRedirect(redirectTo, "/orgs"));
+  return signIn(request, user.id, safeRedirect(redirectTo, "/orgs"), normalizeEmail(email));
 }
 
 export default function Signup() {
