@@ -112,6 +112,13 @@ export const LOGIN_BACKOFF_PER_DEVICE: Backoff = { name: "login-device", free: 5
 export const SIGNUPS_PER_IP: Limit = { name: "signup-ip", max: 300, windowMs: 60 * 60 * 1000 };
 
 /**
+ * "This email already has an account" answers per address: people who forgot they signed up need a
+ * few, a script probing a staff list needs thousands. Past it every sign-up from that address gets
+ * 429, new email or not, so the answer says nothing.
+ */
+export const SIGNUP_TAKEN_EMAILS_PER_IP: Limit = { name: "signup-taken-ip", max: 20, windowMs: 60 * 60 * 1000 };
+
+/**
  * Wrong join codes per address. A room of 200 phones behind one NAT, each mistyping twice, is 400;
  * a guesser gets 1,000 tries per 15 minutes (about 96,000 a day) among 387 million codes.
  */
