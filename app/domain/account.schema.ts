@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "./roles";
+import { freeText, nameText } from "./text.schema";
 import { honeypotField } from "~/utils/forms";
 import { LANGUAGES } from "~/utils/i18n";
 
@@ -7,7 +8,7 @@ import { LANGUAGES } from "~/utils/i18n";
 const email = z.string().trim().min(1, "auth.error.emailRequired").max(254, "auth.error.emailInvalid").pipe(z.email("auth.error.emailInvalid"));
 
 export const SignupSchema = z.object({
-  name: z.string().trim().min(1, "auth.error.nameRequired").max(100, "form.error.tooLong"),
+  name: nameText({ max: 100, required: "auth.error.nameRequired" }),
   email,
   password: z.string().min(10, "auth.error.passwordShort").max(200, "form.error.tooLong"),
   redirectTo: z.string().optional(),
@@ -22,8 +23,8 @@ export const LoginSchema = z.object({
 });
 
 export const OrganizationSchema = z.object({
-  name: z.string().trim().min(1, "org.error.nameRequired").max(120, "form.error.tooLong"),
-  industry: z.string().trim().max(120, "form.error.tooLong").default(""),
+  name: nameText({ max: 120, required: "org.error.nameRequired" }),
+  industry: freeText({ max: 120 }).default(""),
   defaultLang: z.enum(LANGUAGES, { error: "form.error.invalidChoice" }).default("es"),
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { freeText, nameText } from "./text.schema";
 import { honeypotField } from "~/utils/forms";
 
 /**
@@ -7,13 +8,13 @@ import { honeypotField } from "~/utils/forms";
  */
 
 export const NewAssessmentSchema = z.object({
-  name: z.string().trim().min(1, "assessment.error.nameRequired").max(120, "form.error.tooLong"),
+  name: nameText({ max: 120, required: "assessment.error.nameRequired" }),
   mode: z.enum(["workshop", "solo"], { error: "assessment.error.mode" }),
 });
 
 export const JoinSchema = z.object({
   code: z.string().trim().min(1, "join.error.codeRequired").max(20, "join.error.codeUnknown"),
-  name: z.string().trim().min(1, "join.error.nameRequired").max(60, "form.error.tooLong"),
+  name: nameText({ max: 60, required: "join.error.nameRequired" }),
   website: honeypotField,
 });
 
@@ -33,7 +34,7 @@ export function ratingPostSchema(capabilityKeys: readonly string[]) {
   for (const key of capabilityKeys) {
     shape[`${key}.current`] = level("rating.error.level");
     shape[`${key}.ideal`] = level("rating.error.level");
-    shape[`${key}.comment`] = z.string().trim().max(1000, "form.error.tooLong").optional();
+    shape[`${key}.comment`] = freeText({ max: 1000, multiline: true }).optional();
     shape[`${key}.skip`] = z.string().optional();
   }
   return z.object(shape).transform((values) => {
@@ -64,7 +65,7 @@ export function consensusPostSchema(capabilityKeys: readonly string[]) {
       .regex(/^[1-3]?$/, "consensus.error.importance")
       .transform((v) => (v === "" ? undefined : Number(v)))
       .optional();
-    shape[`${key}.rationale`] = z.string().trim().max(2000, "form.error.tooLong").optional();
+    shape[`${key}.rationale`] = freeText({ max: 2000, multiline: true }).optional();
   }
   shape.intent = z.enum(["save", "review-lock", "lock"]).optional();
   return z

@@ -49,22 +49,20 @@ describe("createAssessment", () => {
   });
 
   it("draws a fresh code when the first one is taken by an open workshop", () => {
-    const realRandomBytes = crypto.randomBytes.bind(crypto) as (size: number) => Buffer;
-    const clashing = Buffer.from([0, 0, 0, 0, 0, 0, 0, 0]);
-    const fresh = Buffer.from([1, 1, 1, 1, 1, 1, 1, 1]);
-    let codeDraws = 0;
-    // Join codes come from 8 random bytes; ids and tokens ask for other sizes and stay random.
-    vi.spyOn(crypto, "randomBytes").mockImplementation(((size: number) => {
-      if (size !== 8) return realRandomBytes(size);
-      codeDraws += 1;
-      return codeDraws <= 2 ? clashing : fresh;
-    }) as typeof crypto.randomBytes);
+    // Join codes are drawn one character at a time with crypto.randomInt(27): the first two codes
+    // (6 draws each) clash, the third is fresh.
+    let draws = 0;
+    vi.spyOn(crypto, "randomInt").mockImplementation(((max: number) => {
+      expect(max).toBe(JOIN_CODE_ALPHABET.length);
+      draws += 1;
+      return draws <= 12 ? 0 : 1;
+    }) as typeof crypto.randomInt);
 
     const first = newAssessment();
     const second = newAssessment();
     expect(first.joinCode).toBe(JOIN_CODE_ALPHABET[0]!.repeat(6));
     expect(second.joinCode).toBe(JOIN_CODE_ALPHABET[1]!.repeat(6));
-    expect(codeDraws).toBe(3);
+    expect(draws).toBe(18);
     expect(listAssessments(org.id)).toHaveLength(2);
   });
 

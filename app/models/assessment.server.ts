@@ -24,7 +24,7 @@ export function createAssessment(input: { organizationId: string; name: string; 
           organizationId: input.organizationId,
           name: input.name.trim(),
           mode: input.mode,
-          joinCode: input.mode === "workshop" ? joinCodeFrom(crypto.randomBytes(8)) : null,
+          joinCode: input.mode === "workshop" ? joinCodeFrom((max) => crypto.randomInt(max)) : null,
           modelId: model.id,
           modelVersion: model.version,
           createdBy: input.createdBy,

@@ -6,10 +6,13 @@ import { formValues, readFormData } from "~/utils/forms";
 import { detectLang } from "~/utils/i18n";
 import { messagesFor, translate } from "~/utils/i18n.server";
 import { submitJoin } from "~/services/join.server";
+import { passRetryAfter, retryAfter } from "~/utils/rate-limit.server";
 import { noJavaScript } from "~/utils/route-handle";
 import { useI18n } from "~/utils/use-i18n";
 
 export const handle = noJavaScript;
+
+export const headers = passRetryAfter;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
 
@@ -22,9 +25,13 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** A join that succeeds is usually answered by server.ts's phone lane before it gets here. */
-export async function action({ request }: ActionFunctionArgs) {
-  const result = submitJoin(formValues(await readFormData(request)));
-  if (result.kind === "invalid") return data({ errors: result.errors, values: result.values }, { status: 400 });
+export async function action({ request, context }: ActionFunctionArgs) {
+  const result = submitJoin(formValues(await readFormData(request)), context.clientIp);
+  if (result.kind === "limited") {
+    const form = translate(detectLang(request), "join.error.tooMany", { count: Math.ceil(result.retryAfterSeconds / 60) });
+    return data({ errors: { form } as Record<string, string>, values: result.values }, { status: 429, headers: retryAfter({ limited: true, retryAfterSeconds: result.retryAfterSeconds }) });
+  }
+  if (result.kind === "invalid") return data({ errors: result.errors as Record<string, string>, values: result.values }, { status: 400 });
   return redirect(result.location, 303);
 }
 
@@ -39,7 +46,7 @@ export default function Join() {
       <h1 className="text-3xl font-bold">{t("join.title")}</h1>
       <p className="mt-2 text-lg text-ink-soft">{t("join.lead")}</p>
       <Form method="post" className="card relative mt-6 space-y-5 p-5" noValidate>
-        {errors.website ? <FormMessage tone="error">{message(errors.website)}</FormMessage> : null}
+        {errors.form || errors.website ? <FormMessage tone="error">{message(errors.form ?? errors.website)}</FormMessage> : null}
         <Honeypot />
         <TextField
           name="code"

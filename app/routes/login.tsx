@@ -5,11 +5,12 @@ import { Page } from "~/components/page";
 import { LoginSchema } from "~/domain/account.schema";
 import { normalizeEmail, verifyLogin } from "~/models/user.server";
 import { parseForm, readFormData } from "~/utils/forms";
+import { loginFailed, loginSucceeded, loginWait } from "~/services/login-limits.server";
 import { detectLang } from "~/utils/i18n";
 import { messagesFor, translate } from "~/utils/i18n.server";
-import { checkLimit, countAttempt, LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_IP, retryAfter, passRetryAfter } from "~/utils/rate-limit.server";
+import { passRetryAfter, retryAfter, waitText } from "~/utils/rate-limit.server";
 import { safeRedirect } from "~/utils/redirect";
-import { getUser, signIn } from "~/utils/session.server";
+import { getUser, signIn, trustedDeviceFor } from "~/utils/session.server";
 import { useI18n } from "~/utils/use-i18n";
 
 export const headers = passRetryAfter;
@@ -32,24 +33,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const { email, password, redirectTo } = form.data;
   const account = normalizeEmail(email);
-  // Checked before the password, so a locked account costs an attacker no hashing on our side either.
-  for (const [limit, subject] of [
-    [LOGIN_FAILURES_PER_ACCOUNT, account],
-    [LOGIN_FAILURES_PER_IP, context.clientIp],
-  ] as const) {
-    const state = checkLimit(limit, subject);
-    if (state.limited) {
-      const message = translate(detectLang(request), "auth.error.tooMany", { count: Math.ceil(state.retryAfterSeconds / 60) });
-      return data({ errors: { form: message } as Errors, values: { email } }, { status: 429, headers: retryAfter(state) });
-    }
+  const attempt = { account, clientIp: context.clientIp, device: await trustedDeviceFor(request, account) };
+  // Checked before the password, so a waiting attempt costs no hashing and tells nothing.
+  const wait = loginWait(attempt);
+  if (wait.limited) {
+    const message = translate(detectLang(request), "auth.error.wait", { time: waitText(detectLang(request), wait.retryAfterSeconds) });
+    return data({ errors: { form: message } as Errors, values: { email } }, { status: 429, headers: retryAfter(wait) });
   }
   const user = await verifyLogin(email, password);
   if (!user) {
-    countAttempt(LOGIN_FAILURES_PER_ACCOUNT, account);
-    countAttempt(LOGIN_FAILURES_PER_IP, context.clientIp);
+    loginFailed(attempt);
     return data({ errors: { form: "auth.error.invalidLogin" } as Errors, values: { email } }, { status: 400 });
   }
-  return signIn(request, user.id, safeRedirect(redirectTo, "/orgs"));
+  loginSucceeded(attempt);
+  return signIn(request, user.id, safeRedirect(redirectTo, "/orgs"), account);
 }
 
 export default function Login() {

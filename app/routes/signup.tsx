@@ -3,11 +3,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormMessage, Honeypot, TextField, useMessage } from "~/components/forms";
 import { Page } from "~/components/page";
 import { SignupSchema } from "~/domain/account.schema";
-import { createUser } from "~/models/user.server";
+import { createUser, normalizeEmail } from "~/models/user.server";
 import { parseForm, readFormData } from "~/utils/forms";
 import { detectLang } from "~/utils/i18n";
 import { messagesFor, translate } from "~/utils/i18n.server";
-import { checkLimit, countAttempt, retryAfter, SIGNUPS_PER_IP, passRetryAfter } from "~/utils/rate-limit.server";
+import { addressSubject, checkLimit, countAttempt, passRetryAfter, retryAfter, SIGNUP_TAKEN_EMAILS_PER_IP, SIGNUPS_PER_IP } from "~/utils/rate-limit.server";
 import { safeRedirect } from "~/utils/redirect";
 import { getUser, signIn } from "~/utils/session.server";
 import { signupPolicy } from "~/services/signup-policy.server";
@@ -26,8 +26,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const limit = checkLimit(SIGNUPS_PER_IP, context.clientIp);
-  if (limit.limited) {
+  const address = addressSubject(context.clientIp);
+  const limit = [checkLimit(SIGNUPS_PER_IP, address), checkLimit(SIGNUP_TAKEN_EMAILS_PER_IP, address)].find((state) => state.limited);
+  if (limit) {
     const form = translate(detectLang(request), "auth.error.tooMany", { count: Math.ceil(limit.retryAfterSeconds / 60) });
     return data({ errors: { form } as Record<string, string>, values: {} as Record<string, string> }, { status: 429, headers: retryAfter(limit) });
   }
@@ -40,10 +41,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!signupPolicy(redirectTo).allowed) {
     return data({ errors: { form: "auth.error.signupClosed" } as Record<string, string>, values: { name, email } }, { status: 403 });
   }
-  countAttempt(SIGNUPS_PER_IP, context.clientIp);
+  countAttempt(SIGNUPS_PER_IP, address);
   const user = await createUser({ name, email, password });
+  // Saying "taken" tells which emails have accounts; an address may hear it only so often (see README).
+  if (!user) countAttempt(SIGNUP_TAKEN_EMAILS_PER_IP, address);
   if (!user) return data({ errors: { email: "auth.error.emailTaken" } as Record<string, string>, values: { name, email } }, { status: 400 });
-  return signIn(request, user.id, safeRedirect(redirectTo, "/orgs"));
+  return signIn(request, user.id, safeRedirect(redirectTo, "/orgs"), normalizeEmail(email));
 }
 
 export default function Signup() {

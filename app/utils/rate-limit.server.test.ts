@@ -1,8 +1,14 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import {
+  addressSubject,
   checkLimit,
   countAttempt,
-  LOGIN_FAILURES_PER_ACCOUNT,
+  backoffDelayMs,
+  checkBackoff,
+  clearFailures,
+  countFailure,
+  LOGIN_BACKOFF_PER_ACCOUNT,
+  LOGIN_BACKOFF_PER_ACCOUNT_AND_IP,
   LOGIN_FAILURES_PER_IP,
   resetLimits,
   retryAfter,
@@ -70,12 +76,11 @@ describe("checkLimit / countAttempt", () => {
 });
 
 describe("the app's limits", () => {
-  it("refuses the 11th wrong password for one account within 15 minutes", () => {
-    attempts(LOGIN_FAILURES_PER_ACCOUNT, "ana@example.com", 10, T0);
-    const state = checkLimit(LOGIN_FAILURES_PER_ACCOUNT, "ana@example.com", T0 + 1000);
-    expect(state.limited).toBe(true);
-    expect(state.retryAfterSeconds).toBe(15 * 60 - 1);
-    expect(checkLimit(LOGIN_FAILURES_PER_ACCOUNT, "ana@example.com", T0 + 15 * 60 * 1000).limited).toBe(false);
+  it("never locks a login out: delays double after five free failures and stop growing at 15 minutes", () => {
+    const b = LOGIN_BACKOFF_PER_ACCOUNT_AND_IP;
+    expect([0, 4, 5, 6, 7, 14, 15, 40].map((f) => backoffDelayMs(b, f) / 1000)).toEqual([0, 0, 1, 2, 4, 512, 900, 900]);
+    // Across addresses the delay stops at one minute.
+    expect(backoffDelayMs(LOGIN_BACKOFF_PER_ACCOUNT, 1000)).toBe(60_000);
   });
 
   it("gives one office IP room for a full room of people mistyping", () => {
@@ -87,5 +92,37 @@ describe("the app's limits", () => {
 
   it("turns a state into a Retry-After header", () => {
     expect(retryAfter({ limited: true, retryAfterSeconds: 42 })).toEqual({ "Retry-After": "42" });
+  });
+});
+
+describe("addressSubject", () => {
+  it.each([
+    ["203.0.113.7", "203.0.113.7"],
+    ["::ffff:203.0.113.7", "203.0.113.7"],
+    ["2001:db8:1:2::abcd", "2001:db8:1:2::/64"],
+    ["2001:0db8:0001:0002:0:0:0:1", "2001:db8:1:2::/64"],
+    ["2001:db8::1", "2001:db8:0:0::/64"],
+    ["::1", "0:0:0:0::/64"],
+  ])("%s → %s", (ip, subject) => {
+    expect(addressSubject(ip)).toBe(subject);
+  });
+});
+
+describe("checkBackoff / countFailure", () => {
+  const b = { name: "test-backoff", free: 2, baseMs: 1000, maxDelayMs: 4000, forgetAfterMs: 60_000 };
+  it("waits from the last failure, and forgets after a quiet spell or on clearFailures", () => {
+    countFailure(b, "x", T0);
+    countFailure(b, "x", T0);
+    expect(checkBackoff(b, "x", T0)).toEqual({ limited: true, retryAfterSeconds: 1, failures: 2 });
+    expect(checkBackoff(b, "x", T0 + 1000).limited).toBe(false);
+    countFailure(b, "x", T0 + 1000);
+    expect(checkBackoff(b, "x", T0 + 1000).retryAfterSeconds).toBe(2);
+    for (let i = 0; i < 10; i++) countFailure(b, "x", T0 + 2000);
+    expect(checkBackoff(b, "x", T0 + 2000).retryAfterSeconds).toBe(4);
+    expect(checkBackoff(b, "x", T0 + 62_000)).toEqual({ limited: false, retryAfterSeconds: 0, failures: 0 });
+    countFailure(b, "y", T0);
+    countFailure(b, "y", T0);
+    clearFailures(b, "y");
+    expect(checkBackoff(b, "y", T0).limited).toBe(false);
   });
 });

@@ -16,6 +16,7 @@ export default {
   "auth.field.passwordHint": "At least 10 characters. A short sentence is easy to remember and hard to guess.",
   "auth.error.nameRequired": "Enter your name.",
   "auth.error.emailRequired": "Enter your email address.",
+  "auth.error.wait": "Too many attempts. Wait {time} and try again.",
   "auth.error.emailInvalid": "Enter an email address like name@company.com.",
   "auth.error.emailTaken": "An account with this email already exists. Sign in instead.",
   "auth.error.passwordShort": "Use at least 10 characters.",

@@ -23,6 +23,7 @@ export default {
   "form.error.bot": "This form could not be accepted. Please try again.",
   "form.error.tooLong": "This is too long.",
   "form.error.invalidChoice": "Choose one of the options.",
+  "form.error.invalidText": "This field could not be read. Type it again.",
   "form.errorSummary": "Please correct the fields marked below.",
   "form.save": "Save changes",
   "form.saved": "Changes saved.",

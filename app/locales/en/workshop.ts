@@ -40,6 +40,8 @@ export default {
   "join.submit": "Join",
   "join.error.codeRequired": "Enter the workshop code.",
   "join.error.codeUnknown": "No open workshop has this code. Check it against the screen.",
+  "join.error.tooMany_one": "Too many wrong codes from this network. Wait a minute and try again.",
+  "join.error.tooMany_other": "Too many wrong codes from this network. Wait {count} minutes and try again.",
   "join.error.nameRequired": "Enter a name so the facilitator can tell participants apart.",
   "join.panelTitle": "Join at {url} with the code",
   "join.codeLabel": "Join code: {code}",

@@ -18,6 +18,7 @@ export default {
   "auth.field.passwordHint": "Al menos 10 caracteres. Una frase corta es fácil de recordar y difícil de adivinar.",
   "auth.error.nameRequired": "Escriba su nombre.",
   "auth.error.emailRequired": "Escriba su correo electrónico.",
+  "auth.error.wait": "Demasiados intentos. Espere {time} y vuelva a intentarlo.",
   "auth.error.emailInvalid": "Escriba un correo con el formato nombre@empresa.com.",
   "auth.error.emailTaken": "Ya existe una cuenta con este correo. Inicie sesión.",
   "auth.error.passwordShort": "Use al menos 10 caracteres.",

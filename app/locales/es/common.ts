@@ -25,6 +25,7 @@ export default {
   "form.error.bot": "No se pudo aceptar este formulario. Inténtelo de nuevo.",
   "form.error.tooLong": "El texto es demasiado largo.",
   "form.error.invalidChoice": "Elija una de las opciones.",
+  "form.error.invalidText": "No se pudo leer este campo. Escríbalo de nuevo.",
   "form.errorSummary": "Corrija los campos señalados más abajo.",
   "form.save": "Guardar cambios",
   "form.saved": "Cambios guardados.",

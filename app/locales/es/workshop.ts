@@ -42,6 +42,8 @@ export default {
   "join.submit": "Entrar",
   "join.error.codeRequired": "Escriba el código del taller.",
   "join.error.codeUnknown": "Ningún taller abierto tiene este código. Compárelo con el de la pantalla.",
+  "join.error.tooMany_one": "Demasiados códigos incorrectos desde esta red. Espere un minuto y vuelva a intentarlo.",
+  "join.error.tooMany_other": "Demasiados códigos incorrectos desde esta red. Espere {count} minutos y vuelva a intentarlo.",
   "join.error.nameRequired": "Escriba un nombre para que el facilitador pueda distinguir a los participantes.",
   "join.panelTitle": "Entre en {url} con el código",
   "join.codeLabel": "Código para entrar: {code}",
