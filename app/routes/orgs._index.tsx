@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, Page } from "~/components/page";
-import { nextAssessmentDue } from "~/domain/workshop";
 import { listOrganizationsForUser } from "~/models/organization.server";
-import { getMaturityHistory } from "~/services/gap-analysis.server";
+import { getCapabilityKeys } from "~/utils/content.server";
 import { detectLang, translate } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
 import { useI18n } from "~/utils/use-i18n";
@@ -12,10 +11,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const organizations = listOrganizationsForUser(user.id).map((org) => {
-    const last = getMaturityHistory(org.id).at(-1);
-    return { ...org, maturity: last?.overall ?? null, nextDue: last ? nextAssessmentDue(new Date(last.lockedAt)).getTime() : null };
-  });
+  const organizations = listOrganizationsForUser(user.id, getCapabilityKeys());
   return { organizations, now: Date.now(), title: `${translate(detectLang(request), "orgs.title")} · Madura` };
 }
 
