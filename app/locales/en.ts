@@ -345,6 +345,23 @@ export const en = {
   "error.server.text": "An unexpected error stopped this page. Nothing you entered has been half-saved; please try again.",
   "error.other.title": "The request could not be completed",
   "error.backHome": "Back to the home page",
+  "error.badRequest.title": "The request could not be read",
+  "error.badRequest.text": "Something in what was sent is missing or not valid. Go back, check the form and send it again.",
+  "error.forbidden.title": "You do not have access to this",
+  "error.forbidden.text": "Your role in this organization does not allow this page or action. A consultant of the organization can change your role.",
+  "error.methodNotAllowed.title": "This page does not take that action",
+  "error.methodNotAllowed.text": "The address is right, but it cannot be sent a form. Open it from its link instead.",
+  "error.conflict.title": "Someone changed this first",
+  "error.conflict.text": "The item has changed since you opened it, for example the assessment was locked. Reload the page to see where it stands.",
+  "error.gone.title": "This link is no longer valid",
+  "error.gone.text": "It has expired or been withdrawn. Ask whoever sent it for a new one.",
+  "error.tooLarge.title": "That was too much to send at once",
+  "error.tooLarge.text": "The form or file is larger than this server accepts. Send less, or a smaller file.",
+  "error.tooMany.title": "Too many requests",
+  "error.tooMany.text": "Please wait a moment before trying again.",
+  "error.unavailable.title": "Madura is busy right now",
+  "error.unavailable.text": "The server could not answer in time. Wait a moment and try again.",
+  "error.other.text": "The server could not complete this request. Go back and try again.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,7 @@ import { detectLang, translate } from "~/utils/i18n";
 import { noJavaScript } from "~/utils/route-handle";
 import { getUser } from "~/utils/session.server";
 import { useI18n } from "~/utils/use-i18n";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const handle = noJavaScript;
 
@@ -99,3 +100,5 @@ export default function Index() {
     </>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

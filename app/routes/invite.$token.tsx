@@ -5,6 +5,7 @@ import { acceptInvite, getUsableInvite } from "~/models/invite.server";
 import { detectLang, translate } from "~/utils/i18n";
 import { getUser, requireUser } from "~/utils/session.server";
 import { useI18n } from "~/utils/use-i18n";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }, { name: "robots", content: "noindex" }];
 
@@ -59,3 +60,5 @@ export default function InvitePage() {
     </Page>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

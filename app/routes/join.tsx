@@ -7,6 +7,7 @@ import { detectLang, translate } from "~/utils/i18n";
 import { submitJoin } from "~/services/join.server";
 import { noJavaScript } from "~/utils/route-handle";
 import { useI18n } from "~/utils/use-i18n";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const handle = noJavaScript;
 
@@ -69,3 +70,5 @@ export default function Join() {
     </div>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

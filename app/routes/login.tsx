@@ -10,6 +10,7 @@ import { checkLimit, countAttempt, LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PE
 import { safeRedirect } from "~/utils/redirect";
 import { getUser, signIn } from "~/utils/session.server";
 import { useI18n } from "~/utils/use-i18n";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const headers = passRetryAfter;
 
@@ -77,3 +78,5 @@ export default function Login() {
     </Page>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -15,6 +15,7 @@ import { detectLang } from "~/utils/i18n";
 import { can, requireOrgAccess } from "~/utils/permissions.server";
 import { publicBaseUrl } from "~/utils/request.server";
 import { useI18n } from "~/utils/use-i18n";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.name} · Madura` : "Madura" }];
 
@@ -129,3 +130,5 @@ export default function OrganizationHome() {
     </div>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -13,6 +13,7 @@ import { can, requireOrgAccess } from "~/utils/permissions.server";
 import { qrSvg } from "~/integrations/qr.server";
 import { publicBaseUrl } from "~/utils/request.server";
 import { useI18n } from "~/utils/use-i18n";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.assessment.name} · Madura` : "Madura" }];
 
@@ -161,3 +162,5 @@ export default function AssessmentPage() {
     </div>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

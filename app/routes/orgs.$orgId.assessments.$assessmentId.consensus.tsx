@@ -11,6 +11,7 @@ import { parseForm, readFormData } from "~/utils/forms";
 import { detectLang, translate } from "~/utils/i18n";
 import { can, requireOrgAccess } from "~/utils/permissions.server";
 import { useI18n } from "~/utils/use-i18n";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
 
@@ -89,3 +90,5 @@ export default function Consensus() {
     </div>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

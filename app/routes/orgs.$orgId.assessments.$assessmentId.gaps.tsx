@@ -9,6 +9,7 @@ import { getGapAnalysis } from "~/services/gap-analysis.server";
 import { detectLang, translate } from "~/utils/i18n";
 import { orgRouteWithoutPosts, requireOrgAccess } from "~/utils/permissions.server";
 import { useI18n } from "~/utils/use-i18n";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
 
@@ -59,3 +60,5 @@ export default function GapsPage() {
     </div>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

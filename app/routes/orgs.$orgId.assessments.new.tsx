@@ -8,6 +8,7 @@ import { parseForm, readFormData } from "~/utils/forms";
 import { detectLang, translate } from "~/utils/i18n";
 import { requireOrgAccess } from "~/utils/permissions.server";
 import { useI18n } from "~/utils/use-i18n";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
 
@@ -69,3 +70,5 @@ export default function NewAssessment() {
     </Page>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -12,6 +12,7 @@ import { detectLang, translate, type MessageKey } from "~/utils/i18n";
 import { requireOrgAccess } from "~/utils/permissions.server";
 import { publicBaseUrl } from "~/utils/request.server";
 import { useI18n } from "~/utils/use-i18n";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
 
@@ -131,3 +132,5 @@ export default function Members() {
     </div>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

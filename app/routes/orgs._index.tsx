@@ -6,6 +6,7 @@ import { getCapabilityKeys } from "~/utils/content.server";
 import { detectLang, translate } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
 import { useI18n } from "~/utils/use-i18n";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
 
@@ -67,3 +68,5 @@ export default function Organizations() {
     </Page>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -8,6 +8,7 @@ import { parseForm, readFormData } from "~/utils/forms";
 import { detectLang, translate } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
 import { useI18n } from "~/utils/use-i18n";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
 
@@ -38,3 +39,5 @@ export default function NewOrganization() {
     </Page>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -11,6 +11,7 @@ import { parseForm, readFormData } from "~/utils/forms";
 import { detectLang, translate } from "~/utils/i18n";
 import { noJavaScript } from "~/utils/route-handle";
 import { useI18n } from "~/utils/use-i18n";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const handle = noJavaScript;
 
@@ -85,3 +86,5 @@ export default function Quiz() {
     </div>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

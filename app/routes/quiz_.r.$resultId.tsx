@@ -10,6 +10,7 @@ import { detectLang, translate } from "~/utils/i18n";
 import { publicBaseUrl } from "~/utils/request.server";
 import { noJavaScript, type RouteHandle } from "~/utils/route-handle";
 import { useI18n } from "~/utils/use-i18n";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const handle: RouteHandle = { ...noJavaScript, copyLinks: true };
 
@@ -188,3 +189,5 @@ export default function QuizResultPage() {
     </div>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -11,6 +11,7 @@ import { safeRedirect } from "~/utils/redirect";
 import { getUser, signIn } from "~/utils/session.server";
 import { signupPolicy } from "~/services/signup-policy.server";
 import { useI18n } from "~/utils/use-i18n";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const headers = passRetryAfter;
 
@@ -85,3 +86,5 @@ export default function Signup() {
     </Page>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;
