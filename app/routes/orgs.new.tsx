@@ -8,6 +8,7 @@ import { parseForm, readFormData } from "~/utils/forms";
 import { detectLang, translate } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
 import { useI18n } from "~/utils/use-i18n";
+import { useValidatedForm } from "~/utils/use-validated-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
@@ -28,10 +29,11 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewOrganization() {
   const result = useActionData<typeof action>();
   const { t } = useI18n();
+  const form = useValidatedForm(OrganizationSchema, result?.errors);
   return (
     <Page title={t("orgs.new.title")} lead={t("orgs.new.lead")} width="max-w-xl">
-      <Form method="post" className="card space-y-5 p-6" noValidate>
-        <OrganizationFields values={result?.values} errors={result?.errors ?? {}} />
+      <Form method="post" className="card space-y-5 p-6" {...form.formProps}>
+        <OrganizationFields values={result?.values} field={form.field} />
         <button type="submit" className="btn btn-primary">
           {t("orgs.new.submit")}
         </button>
