@@ -27,7 +27,7 @@ export default defineConfig({
   ],
   resolve: { alias: { "~": path.resolve(import.meta.dirname, "app") } },
   optimizeDeps: {
-    include: ["zod"],
+    include: ["zod", "react-hook-form", "@hookform/resolvers/zod"],
     exclude: ["better-sqlite3", "drizzle-orm", "@remix-run/node"],
   },
   build: { target: "es2022" },

@@ -1,17 +1,26 @@
+import { forwardRef } from "react";
 import type { ConsensusDraft } from "~/services/consensus-view.server";
 import type { LocalizedCategory } from "~/utils/content.server";
-import { useMessage } from "./forms";
+import type { useValidatedForm } from "~/utils/use-validated-form";
 import { useI18n } from "~/utils/use-i18n";
+import { DataTable, type Column } from "./data-table";
+import { useMessage } from "./forms";
+
+type FieldProps = ReturnType<ReturnType<typeof useValidatedForm>["field"]>;
 
 type Props = {
   category: LocalizedCategory;
   drafts: Record<string, ConsensusDraft>;
   values?: Record<string, string>;
-  errors: Record<string, string>;
+  /** Registers an input with the page's form (instant feedback) and gives its message, client's or server's. */
+  field: (name: string) => FieldProps;
   disabled: boolean;
 };
 
-function Select({ name, label, options, value, error, disabled }: { name: string; label: string; options: number[]; value: string; error?: string; disabled: boolean }) {
+const Select = forwardRef<HTMLSelectElement, Omit<FieldProps, "ref"> & { label: string; options: number[]; value: string; disabled: boolean }>(function Select(
+  { name, label, options, value, error, disabled, ...registered },
+  ref,
+) {
   const message = useMessage()(error);
   return (
     <>
@@ -19,6 +28,8 @@ function Select({ name, label, options, value, error, disabled }: { name: string
         {label}
       </label>
       <select
+        {...registered}
+        ref={ref}
         id={name}
         name={name}
         defaultValue={value}
@@ -41,79 +52,106 @@ function Select({ name, label, options, value, error, disabled }: { name: string
       ) : null}
     </>
   );
-}
+});
+
+type Row = LocalizedCategory["capabilities"][number];
 
 /** One category of the consensus form, with the room's votes beside each row. */
-export function ConsensusTable({ category, drafts, values, errors, disabled }: Props) {
+export function ConsensusTable({ category, drafts, values, field, disabled }: Props) {
   const { t, number } = useI18n();
   const value = (name: string, fallback: number | string | null) => values?.[name] ?? (fallback === null ? "" : String(fallback));
+  const level = (key: "current" | "ideal" | "importance", labelKey: "consensus.currentFor" | "consensus.idealFor" | "consensus.importanceFor", options: number[]) => (capability: Row) => {
+    const name = `${capability.key}.${key}`;
+    return <Select {...field(name)} label={t(labelKey, { name: capability.name })} options={options} value={value(name, drafts[capability.key]![key])} disabled={disabled} />;
+  };
+  const columns: Column<Row>[] = [
+    {
+      key: "capability",
+      header: t("term.capability"),
+      width: "w-[24%]",
+      rowHeader: true,
+      className: "font-semibold",
+      cell: (capability) => (
+        <>
+          {capability.name}
+          {drafts[capability.key]!.source === "median" ? <span className="block text-xs font-normal text-ink-soft">{t("consensus.fromMedian")}</span> : null}
+        </>
+      ),
+    },
+    {
+      key: "votes",
+      header: t("consensus.col.votes"),
+      width: "w-[20%]",
+      className: "tabular text-xs",
+      cell: (capability) => {
+        const votes = drafts[capability.key]!.votes;
+        return votes && votes.votes > 0 ? (
+          <>
+            <span className="block">{t("consensus.votesToday", { dist: votes.distributionCurrent.join(" · "), median: number(votes.medianCurrent ?? 0, { maximumFractionDigits: 1 }) })}</span>
+            <span className="block">{t("consensus.votesGoal", { dist: votes.distributionIdeal.join(" · "), median: number(votes.medianIdeal ?? 0, { maximumFractionDigits: 1 }) })}</span>
+            {votes.disagreement ? <span className="mt-1 inline-block rounded bg-accent-soft px-1 font-bold text-accent">⚑ {t("board.disagreement")}</span> : null}
+          </>
+        ) : (
+          <span className="text-ink-soft">{t("consensus.noVotes")}</span>
+        );
+      },
+    },
+    { key: "current", header: t("term.current"), width: "w-[9%]", cell: level("current", "consensus.currentFor", [1, 2, 3, 4]) },
+    { key: "ideal", header: t("term.target"), width: "w-[9%]", cell: level("ideal", "consensus.idealFor", [1, 2, 3, 4]) },
+    { key: "importance", header: t("term.importance"), width: "w-[10%]", cell: level("importance", "consensus.importanceFor", [1, 2, 3]) },
+    {
+      key: "rationale",
+      header: t("consensus.col.rationale"),
+      cell: (capability) => {
+        const name = `${capability.key}.rationale`;
+        const { error, ...registered } = field(name);
+        const message = error ? <FieldMessage name={name} error={error} /> : null;
+        return (
+          <>
+            <label htmlFor={name} className="sr-only">
+              {t("consensus.rationaleFor", { name: capability.name })}
+            </label>
+            <textarea
+              {...registered}
+              id={name}
+              rows={2}
+              maxLength={2000}
+              disabled={disabled}
+              defaultValue={value(name, drafts[capability.key]!.rationale)}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `${name}-error` : undefined}
+              className="w-full rounded-lg border border-line bg-white p-2"
+            />
+            {message}
+          </>
+        );
+      },
+    },
+  ];
   return (
     <section className="card overflow-x-auto" tabIndex={0} aria-labelledby={`consensus-${category.key}`}>
       <h2 id={`consensus-${category.key}`} className="px-4 pt-4 text-lg font-bold">
         {category.name}
       </h2>
       <p className="px-4 text-sm text-ink-soft">{category.question}</p>
-      <table className="mt-2 w-full min-w-[52rem] table-fixed text-left text-sm">
-        <colgroup>
-          <col className="w-[24%]" />
-          <col className="w-[20%]" />
-          <col className="w-[9%]" />
-          <col className="w-[9%]" />
-          <col className="w-[10%]" />
-          <col />
-        </colgroup>
-        <thead className="border-b border-line text-ink-soft">
-          <tr>
-            <th scope="col" className="px-4 py-2">{t("term.capability")}</th>
-            <th scope="col" className="px-2 py-2">{t("consensus.col.votes")}</th>
-            <th scope="col" className="px-2 py-2">{t("term.current")}</th>
-            <th scope="col" className="px-2 py-2">{t("term.target")}</th>
-            <th scope="col" className="px-2 py-2">{t("term.importance")}</th>
-            <th scope="col" className="px-4 py-2">{t("consensus.col.rationale")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {category.capabilities.map((capability) => {
-            const key = capability.key;
-            const draft = drafts[key]!;
-            const votes = draft.votes;
-            return (
-              <tr key={key} className="border-b border-line align-top last:border-0" data-capability={key}>
-                <th scope="row" className="px-4 py-3 font-semibold">
-                  {capability.name}
-                  {draft.source === "median" ? <span className="block text-xs font-normal text-ink-soft">{t("consensus.fromMedian")}</span> : null}
-                </th>
-                <td className="tabular px-2 py-3 text-xs">
-                  {votes && votes.votes > 0 ? (
-                    <>
-                      <span className="block">{t("consensus.votesToday", { dist: votes.distributionCurrent.join(" · "), median: number(votes.medianCurrent ?? 0, { maximumFractionDigits: 1 }) })}</span>
-                      <span className="block">{t("consensus.votesGoal", { dist: votes.distributionIdeal.join(" · "), median: number(votes.medianIdeal ?? 0, { maximumFractionDigits: 1 }) })}</span>
-                      {votes.disagreement ? <span className="mt-1 inline-block rounded bg-accent-soft px-1 font-bold text-accent">⚑ {t("board.disagreement")}</span> : null}
-                    </>
-                  ) : (
-                    <span className="text-ink-soft">{t("consensus.noVotes")}</span>
-                  )}
-                </td>
-                <td className="px-2 py-3">
-                  <Select name={`${key}.current`} label={t("consensus.currentFor", { name: capability.name })} options={[1, 2, 3, 4]} value={value(`${key}.current`, draft.current)} error={errors[`${key}.current`]} disabled={disabled} />
-                </td>
-                <td className="px-2 py-3">
-                  <Select name={`${key}.ideal`} label={t("consensus.idealFor", { name: capability.name })} options={[1, 2, 3, 4]} value={value(`${key}.ideal`, draft.ideal)} error={errors[`${key}.ideal`]} disabled={disabled} />
-                </td>
-                <td className="px-2 py-3">
-                  <Select name={`${key}.importance`} label={t("consensus.importanceFor", { name: capability.name })} options={[1, 2, 3]} value={value(`${key}.importance`, draft.importance)} error={errors[`${key}.importance`]} disabled={disabled} />
-                </td>
-                <td className="px-4 py-3">
-                  <label htmlFor={`${key}.rationale`} className="sr-only">
-                    {t("consensus.rationaleFor", { name: capability.name })}
-                  </label>
-                  <textarea id={`${key}.rationale`} name={`${key}.rationale`} rows={2} maxLength={2000} disabled={disabled} defaultValue={value(`${key}.rationale`, draft.rationale)} className="w-full rounded-lg border border-line bg-white p-2" />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <DataTable
+        className="mt-2 min-w-[52rem] table-fixed text-sm"
+        columns={columns}
+        rows={category.capabilities}
+        rowKey={(capability) => capability.key}
+        rowProps={(capability) => ({ "data-capability": capability.key })}
+        density="comfortable"
+        alignTop
+      />
     </section>
+  );
+}
+
+function FieldMessage({ name, error }: { name: string; error: string }) {
+  const message = useMessage()(error);
+  return (
+    <p id={`${name}-error`} className="mt-1 text-xs font-semibold text-danger">
+      {message}
+    </p>
   );
 }

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+import { forwardRef, type InputHTMLAttributes, type ReactNode } from "react";
 import { isMessageKey } from "~/utils/i18n";
 import { useI18n } from "~/utils/use-i18n";
 
@@ -15,8 +15,8 @@ type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
   hint?: string;
 };
 
-/** A labelled input with its hint and its error tied to it for screen readers. */
-export function TextField({ name, label, error, hint, id = name, className = "", ...input }: FieldProps) {
+/** A labelled input with its hint and its error tied to it for screen readers; the ref reaches the input. */
+export const TextField = forwardRef<HTMLInputElement, FieldProps>(function TextField({ name, label, error, hint, id = name, className = "", ...input }, ref) {
   const message = useMessage()(error);
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = message ? `${id}-error` : undefined;
@@ -31,6 +31,7 @@ export function TextField({ name, label, error, hint, id = name, className = "",
         </p>
       ) : null}
       <input
+        ref={ref}
         id={id}
         name={name}
         aria-invalid={message ? true : undefined}
@@ -41,7 +42,7 @@ export function TextField({ name, label, error, hint, id = name, className = "",
       <FieldError id={errorId} message={message} />
     </div>
   );
-}
+});
 
 export function FieldError({ id, message }: { id?: string; message?: string }) {
   if (!message) return null;

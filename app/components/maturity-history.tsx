@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import type { MaturityPoint } from "~/services/gap-analysis.server";
 import { useI18n } from "~/utils/use-i18n";
 import { MaturityLine } from "./charts/lazy";
+import { DataTable, type Column } from "./data-table";
 
 type Props = { points: MaturityPoint[]; categories: { key: string; name: string }[]; nextDue: number | null; now: number };
 
@@ -28,32 +29,20 @@ export function MaturityHistory({ points, categories, nextDue, now }: Props) {
             </div>
           ) : null}
           <div className="mt-4 overflow-x-auto">
-            <table className="w-full min-w-[40rem] text-left text-sm">
-              <thead className="border-b border-line text-ink-soft">
-                <tr>
-                  <th scope="col" className="py-2 pr-2">{t("org.maturity.assessment")}</th>
-                  <th scope="col" className="px-2 py-2">{t("org.maturity.lockedOn")}</th>
-                  <th scope="col" className="px-2 py-2 text-right">{t("org.maturity.overall")}</th>
-                  {categories.map((c) => (
-                    <th key={c.key} scope="col" className="px-2 py-2 text-right">{c.name}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {points.map((p) => (
-                  <tr key={p.id} className="border-b border-line last:border-0">
-                    <th scope="row" className="py-2 pr-2 font-semibold">
-                      <Link to={`assessments/${p.id}/gaps`}>{p.name}</Link>
-                    </th>
-                    <td className="px-2 py-2">{date(p.lockedAt)}</td>
-                    <td className="tabular px-2 py-2 text-right font-bold">{fmt(p.overall)}</td>
-                    {categories.map((c) => (
-                      <td key={c.key} className="tabular px-2 py-2 text-right">{fmt(p.categories[c.key])}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              className="min-w-[40rem] text-sm"
+              edge="flush"
+              columns={[
+                { key: "assessment", header: t("org.maturity.assessment"), rowHeader: true, className: "font-semibold", cell: (p) => <Link to={`assessments/${p.id}/gaps`}>{p.name}</Link> },
+                { key: "lockedOn", header: t("org.maturity.lockedOn"), cell: (p) => date(p.lockedAt) },
+                { key: "overall", header: t("org.maturity.overall"), align: "end", className: "tabular font-bold", cell: (p) => fmt(p.overall) },
+                ...categories.map(
+                  (c): Column<MaturityPoint> => ({ key: c.key, header: c.name, align: "end", className: "tabular", cell: (p) => fmt(p.categories[c.key]) }),
+                ),
+              ]}
+              rows={points}
+              rowKey={(p) => p.id}
+            />
           </div>
         </>
       )}

@@ -8,6 +8,7 @@ import { messagesFor, translate } from "~/utils/i18n.server";
 import { noJavaScript } from "~/utils/route-handle";
 import { getUser } from "~/utils/session.server";
 import { useI18n } from "~/utils/use-i18n";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const handle = noJavaScript;
 
@@ -101,3 +102,5 @@ export default function Index() {
     </>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -6,6 +6,7 @@ import { detectLang } from "~/utils/i18n";
 import { messagesFor, translate } from "~/utils/i18n.server";
 import { getUser, requireUser } from "~/utils/session.server";
 import { useI18n } from "~/utils/use-i18n";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }, { name: "robots", content: "noindex" }];
 
@@ -61,3 +62,5 @@ export default function InvitePage() {
     </Page>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -9,6 +9,7 @@ import { submitJoin } from "~/services/join.server";
 import { passRetryAfter, retryAfter } from "~/utils/rate-limit.server";
 import { noJavaScript } from "~/utils/route-handle";
 import { useI18n } from "~/utils/use-i18n";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const handle = noJavaScript;
 
@@ -78,3 +79,5 @@ export default function Join() {
     </div>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

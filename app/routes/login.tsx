@@ -12,6 +12,8 @@ import { passRetryAfter, retryAfter, waitText } from "~/utils/rate-limit.server"
 import { safeRedirect } from "~/utils/redirect";
 import { getUser, signIn, trustedDeviceFor } from "~/utils/session.server";
 import { useI18n } from "~/utils/use-i18n";
+import { useValidatedForm } from "~/utils/use-validated-form";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const headers = passRetryAfter;
 
@@ -55,16 +57,18 @@ export default function Login() {
   const { t } = useI18n();
   const message = useMessage();
   const errors: Errors = result?.errors ?? {};
+  const form = useValidatedForm(LoginSchema, result?.errors);
+  const formError = errors.form ?? form.error("website");
   const signupHref = redirectTo ? `/signup?${new URLSearchParams({ redirectTo })}` : "/signup";
 
   return (
     <Page title={t("auth.login.title")} width="max-w-lg">
-      <Form method="post" className="card relative space-y-5 p-6" noValidate>
-        {errors.form || errors.website ? <FormMessage tone="error">{message(errors.form ?? errors.website)}</FormMessage> : null}
+      <Form method="post" className="card relative space-y-5 p-6" {...form.formProps}>
+        {formError ? <FormMessage tone="error">{message(formError)}</FormMessage> : null}
         <Honeypot />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField name="email" type="email" label={t("auth.field.email")} autoComplete="username" required defaultValue={result?.values.email} error={errors.email} />
-        <TextField name="password" type="password" label={t("auth.field.password")} autoComplete="current-password" required error={errors.password} />
+        <TextField {...form.field("email")} type="email" label={t("auth.field.email")} autoComplete="username" required defaultValue={result?.values.email} />
+        <TextField {...form.field("password")} type="password" label={t("auth.field.password")} autoComplete="current-password" required />
         <button type="submit" className="btn btn-primary w-full">
           {t("auth.login.submit")}
         </button>
@@ -75,3 +79,5 @@ export default function Login() {
     </Page>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -16,6 +16,7 @@ import { messagesFor } from "~/utils/i18n.server";
 import { can, requireOrgAccess } from "~/utils/permissions.server";
 import { publicBaseUrl } from "~/utils/request.server";
 import { useI18n } from "~/utils/use-i18n";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.name} · Madura` : "Madura" }];
 
@@ -131,3 +132,5 @@ export default function OrganizationHome() {
     </div>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

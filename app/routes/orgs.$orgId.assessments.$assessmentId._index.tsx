@@ -14,6 +14,7 @@ import { can, requireOrgAccess } from "~/utils/permissions.server";
 import { qrSvg } from "~/integrations/qr.server";
 import { publicBaseUrl } from "~/utils/request.server";
 import { useI18n } from "~/utils/use-i18n";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.assessment.name} · Madura` : "Madura" }];
 
@@ -163,3 +164,5 @@ export default function AssessmentPage() {
     </div>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

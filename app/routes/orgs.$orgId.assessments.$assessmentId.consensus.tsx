@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useParams, useSearchParams } from "@remix-run/react";
+import { useMemo } from "react";
 import { ConsensusTable } from "~/components/consensus-table";
 import { FormMessage } from "~/components/forms";
 import { consensusPostSchema } from "~/domain/assessment.schema";
@@ -12,6 +13,8 @@ import { detectLang } from "~/utils/i18n";
 import { messagesFor, translate } from "~/utils/i18n.server";
 import { can, requireOrgAccess } from "~/utils/permissions.server";
 import { useI18n } from "~/utils/use-i18n";
+import { useValidatedForm } from "~/utils/use-validated-form";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
 
@@ -58,7 +61,10 @@ export default function Consensus() {
   const confirming = searchParams.get("confirm") === "lock";
   const { orgId } = useParams();
   const back = `/orgs/${orgId}/assessments/${data.assessment.id}`;
-  const fieldErrors = Object.keys(errors).filter((k) => k !== "form").length;
+  // The schema the action parses, built from the same model keys the loader's categories carry.
+  const schema = useMemo(() => consensusPostSchema(data.categories.flatMap((c) => c.capabilities.map((cap) => cap.key))), [data.categories]);
+  const form = useValidatedForm(schema, result?.errors);
+  const fieldErrors = Object.keys(errors).filter((k) => k !== "form").length > 0 || form.hasClientErrors;
   return (
     <div className="mx-auto max-w-7xl space-y-6 px-4 py-6">
       <div>
@@ -69,9 +75,9 @@ export default function Consensus() {
       {errors.form ? <FormMessage tone="error">{t("consensus.alreadyLocked")}</FormMessage> : null}
       {fieldErrors ? <FormMessage tone="error">{t("form.errorSummary")}</FormMessage> : null}
       {result?.saved ? <FormMessage tone="success">{t("consensus.saved")}</FormMessage> : null}
-      <Form method="post" className="space-y-6" noValidate>
+      <Form method="post" className="space-y-6" {...form.formProps}>
         {data.categories.map((category) => (
-          <ConsensusTable key={category.key} category={category} drafts={data.drafts} values={result?.values} errors={errors} disabled={!data.editable} />
+          <ConsensusTable key={category.key} category={category} drafts={data.drafts} values={result?.values} field={form.field} disabled={!data.editable} />
         ))}
         {data.editable ? (
           <div className="card sticky bottom-0 flex flex-wrap items-center gap-3 p-4">
@@ -91,3 +97,5 @@ export default function Consensus() {
     </div>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

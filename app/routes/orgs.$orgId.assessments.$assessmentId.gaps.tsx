@@ -10,6 +10,7 @@ import { detectLang } from "~/utils/i18n";
 import { messagesFor, translate } from "~/utils/i18n.server";
 import { orgRouteWithoutPosts, requireOrgAccess } from "~/utils/permissions.server";
 import { useI18n } from "~/utils/use-i18n";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
 
@@ -61,3 +62,5 @@ export default function GapsPage() {
     </div>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -9,6 +9,8 @@ import { detectLang } from "~/utils/i18n";
 import { messagesFor, translate } from "~/utils/i18n.server";
 import { requireOrgAccess } from "~/utils/permissions.server";
 import { useI18n } from "~/utils/use-i18n";
+import { useValidatedForm } from "~/utils/use-validated-form";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
 
@@ -31,21 +33,21 @@ export default function NewAssessment() {
   const result = useActionData<typeof action>();
   const { t } = useI18n();
   const message = useMessage();
-  const errors = result?.errors ?? {};
+  const form = useValidatedForm(NewAssessmentSchema, result?.errors);
   const mode = result?.values.mode ?? "workshop";
+  const { error: modeError, ...modeField } = form.field("mode");
   return (
     <Page title={t("assessment.new.title")} lead={t("assessment.new.lead")} width="max-w-2xl">
-      <Form method="post" className="card space-y-6 p-6" noValidate>
+      <Form method="post" className="card space-y-6 p-6" {...form.formProps}>
         <TextField
-          name="name"
+          {...form.field("name")}
           label={t("assessment.field.name")}
           hint={t("assessment.field.nameHint")}
           required
           maxLength={120}
           defaultValue={result?.values.name}
-          error={errors.name}
         />
-        <fieldset aria-describedby={errors.mode ? "mode-error" : undefined}>
+        <fieldset aria-describedby={modeError ? "mode-error" : undefined}>
           <legend className="font-semibold">{t("assessment.field.mode")}</legend>
           <div className="mt-2 grid gap-3 sm:grid-cols-2">
             {MODES.map((value) => (
@@ -53,7 +55,7 @@ export default function NewAssessment() {
                 key={value}
                 className="flex cursor-pointer gap-3 rounded-lg border border-line p-4 has-[:checked]:border-2 has-[:checked]:border-primary has-[:checked]:bg-primary-soft"
               >
-                <input type="radio" name="mode" value={value} defaultChecked={mode === value} className="mt-1 size-5 accent-primary" />
+                <input {...modeField} type="radio" value={value} defaultChecked={mode === value} className="mt-1 size-5 accent-primary" />
                 <span>
                   <span className="block font-semibold">{t(`assessment.mode.${value}`)}</span>
                   <span className="block text-sm text-ink-soft">{t(`assessment.mode.${value}.text`)}</span>
@@ -61,7 +63,7 @@ export default function NewAssessment() {
               </label>
             ))}
           </div>
-          <FieldError id="mode-error" message={message(errors.mode)} />
+          <FieldError id="mode-error" message={message(modeError)} />
         </fieldset>
         <button type="submit" className="btn btn-primary">
           {t("assessment.new.submit")}
@@ -70,3 +72,5 @@ export default function NewAssessment() {
     </Page>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,18 +1,19 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { CopyLink } from "~/components/copy-link";
 import { FormMessage } from "~/components/forms";
 import { RoleSelect } from "~/components/role-select";
-import { RoleSchema } from "~/domain/account.schema";
+import { MemberActionSchema } from "~/domain/organization.schema";
 import { createInvite, listActiveInvites, revokeInvite } from "~/models/invite.server";
 import { changeMember, listMembers } from "~/models/membership.server";
-import { parseForm, readFormData } from "~/utils/forms";
+import { parseForm, readFormData, type FieldErrors } from "~/utils/forms";
 import { detectLang, type MessageKey } from "~/utils/i18n";
 import { translate } from "~/utils/i18n.server";
 import { requireOrgAccess } from "~/utils/permissions.server";
 import { publicBaseUrl } from "~/utils/request.server";
 import { useI18n } from "~/utils/use-i18n";
+import { useValidatedForm } from "~/utils/use-validated-form";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
 
@@ -26,19 +27,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const MemberActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("invite"), role: RoleSchema }),
-  z.object({ intent: z.literal("revoke"), inviteId: z.string().min(1) }),
-  z.object({ intent: z.literal("role"), userId: z.string().min(1), role: RoleSchema }),
-  z.object({ intent: z.literal("remove"), userId: z.string().min(1) }),
-], { error: "form.error.invalidChoice" });
-
-type Outcome = { message?: MessageKey; error?: MessageKey; inviteLink?: string };
+/** `fields` places a refused value at its field: which form (`intent`, and `userId` for a member's role) and which input. */
+type Outcome = { message?: MessageKey; error?: MessageKey; inviteLink?: string; fields?: { intent: string; userId: string; errors: FieldErrors } };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organization, user } = await requireOrgAccess(request, params.orgId, "manage-members");
   const form = parseForm(MemberActionSchema, await readFormData(request));
-  if (!form.ok) return data<Outcome>({ error: "form.error.invalidChoice" }, { status: 400 });
+  if (!form.ok) {
+    const fields = { intent: form.values.intent ?? "", userId: form.values.userId ?? "", errors: form.errors };
+    return data<Outcome>({ error: "form.error.invalidChoice", fields }, { status: 400 });
+  }
   const input = form.data;
   switch (input.intent) {
     case "invite": {
@@ -65,7 +63,7 @@ export default function Members() {
   const { t, date } = useI18n();
   return (
     <div className="mx-auto max-w-6xl space-y-8 px-4 py-8">
-      {result?.error ? <FormMessage tone="error">{t(result.error)}</FormMessage> : null}
+      {result?.error && !placedAtField(result) ? <FormMessage tone="error">{t(result.error)}</FormMessage> : null}
       {result?.message ? <FormMessage tone="success">{t(result.message)}</FormMessage> : null}
 
       <section className="card p-6" aria-labelledby="members-title">
@@ -81,12 +79,12 @@ export default function Members() {
                 <p className="text-sm text-ink-soft">{member.email}</p>
               </div>
               <div className="flex flex-wrap items-center gap-2">
-                <Form method="post" className="flex flex-wrap items-center gap-2">
-                  <input type="hidden" name="intent" value="role" />
-                  <input type="hidden" name="userId" value={member.userId} />
-                  <RoleSelect id={`role-${member.userId}`} label={t("members.roleFor", { name: member.name })} defaultValue={member.role} />
-                  <button type="submit" className="btn btn-secondary">{t("members.changeRole")}</button>
-                </Form>
+                <RoleForm
+                  userId={member.userId}
+                  label={t("members.roleFor", { name: member.name })}
+                  role={member.role}
+                  serverErrors={result?.fields?.intent === "role" && result.fields.userId === member.userId ? result.fields.errors : null}
+                />
                 <Form method="post">
                   <input type="hidden" name="intent" value="remove" />
                   <input type="hidden" name="userId" value={member.userId} />
@@ -104,13 +102,7 @@ export default function Members() {
         <h2 id="invite-title" className="text-xl font-bold">{t("members.invite.title")}</h2>
         <p className="mt-1 text-ink-soft">{t("members.invite.lead")}</p>
         {result?.inviteLink ? <CopyLink id="invite-link" url={result.inviteLink} label={t("members.invite.linkLabel")} /> : null}
-        <Form method="post" className="mt-4 flex flex-wrap items-end gap-3">
-          <input type="hidden" name="intent" value="invite" />
-          <div>
-            <RoleSelect id="invite-role" label={t("members.invite.role")} defaultValue="program-owner" visibleLabel />
-          </div>
-          <button type="submit" className="btn btn-primary">{t("members.invite.submit")}</button>
-        </Form>
+        <InviteForm serverErrors={result?.fields?.intent === "invite" ? result.fields.errors : null} />
         <h3 className="mt-6 font-bold">{t("members.invite.active")}</h3>
         {invites.length === 0 ? (
           <p className="mt-1 text-ink-soft">{t("members.invite.none")}</p>
@@ -130,5 +122,41 @@ export default function Members() {
         )}
       </section>
     </div>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;
+
+/** A refused role shows at its select; anything else (a forged intent, a missing id) at the top. */
+function placedAtField(result: Outcome): boolean {
+  return Boolean(result.fields?.errors.role && (result.fields.intent === "invite" || result.fields.intent === "role"));
+}
+
+function RoleForm({ userId, label, role, serverErrors }: { userId: string; label: string; role: string; serverErrors: FieldErrors | null }) {
+  const { t } = useI18n();
+  const form = useValidatedForm(MemberActionSchema, serverErrors);
+  return (
+    <Form method="post" className="flex flex-wrap items-center gap-2" {...form.formProps}>
+      <input type="hidden" name="intent" value="role" />
+      <input type="hidden" name="userId" value={userId} />
+      <div>
+        <RoleSelect {...form.field("role")} id={`role-${userId}`} label={label} defaultValue={role} />
+      </div>
+      <button type="submit" className="btn btn-secondary">{t("members.changeRole")}</button>
+    </Form>
+  );
+}
+
+function InviteForm({ serverErrors }: { serverErrors: FieldErrors | null }) {
+  const { t } = useI18n();
+  const form = useValidatedForm(MemberActionSchema, serverErrors);
+  return (
+    <Form method="post" className="mt-4 flex flex-wrap items-end gap-3" {...form.formProps}>
+      <input type="hidden" name="intent" value="invite" />
+      <div>
+        <RoleSelect {...form.field("role")} id="invite-role" label={t("members.invite.role")} defaultValue="program-owner" visibleLabel />
+      </div>
+      <button type="submit" className="btn btn-primary">{t("members.invite.submit")}</button>
+    </Form>
   );
 }

@@ -1,14 +1,18 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
 import { FormMessage, TextField } from "~/components/forms";
 import { OrganizationFields } from "~/components/organization-fields";
 import { OrganizationSchema } from "~/domain/account.schema";
+import { organizationDeleteSchema } from "~/domain/organization.schema";
 import { deleteOrganization, updateOrganization } from "~/models/organization.server";
 import { parseForm, readFormData } from "~/utils/forms";
 import { detectLang } from "~/utils/i18n";
 import { translate } from "~/utils/i18n.server";
 import { requireOrgAccess } from "~/utils/permissions.server";
 import { useI18n } from "~/utils/use-i18n";
+import { useValidatedForm } from "~/utils/use-validated-form";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
 
@@ -26,10 +30,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { organization } = await requireOrgAccess(request, params.orgId, "manage-organization");
   const formData = await readFormData(request);
   if (formData.get("intent") === "delete") {
-    // Deleting is irreversible: the name typed back must match, not merely be present.
-    if (String(formData.get("confirm") ?? "").trim() !== organization.name) {
-      return data<Result>({ intent: "delete", errors: { confirm: "settings.delete.mismatch" } }, { status: 400 });
-    }
+    const confirmed = parseForm(organizationDeleteSchema(organization.name), formData);
+    if (!confirmed.ok) return data<Result>({ intent: "delete", errors: { confirm: "settings.delete.mismatch" } }, { status: 400 });
     deleteOrganization(organization.id);
     return redirect("/orgs", 303);
   }
@@ -43,15 +45,17 @@ export default function Settings() {
   const { values } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useI18n();
-  const updateErrors = result?.intent === "update" ? result.errors : {};
+  const update = useValidatedForm(OrganizationSchema, result?.intent === "update" ? result.errors : null);
+  const deleteSchema = useMemo(() => organizationDeleteSchema(values.name), [values.name]);
+  const remove = useValidatedForm(deleteSchema, result?.intent === "delete" ? result.errors : null);
   return (
     <div className="mx-auto max-w-3xl space-y-8 px-4 py-8">
       <section className="card p-6" aria-labelledby="settings-title">
         <h1 id="settings-title" className="text-xl font-bold">{t("settings.title")}</h1>
-        <Form method="post" className="mt-4 space-y-5" noValidate>
+        <Form method="post" className="mt-4 space-y-5" {...update.formProps}>
           {result?.saved ? <FormMessage tone="success">{t("form.saved")}</FormMessage> : null}
           <input type="hidden" name="intent" value="update" />
-          <OrganizationFields values={result?.intent === "update" && result.values ? result.values : values} errors={updateErrors} />
+          <OrganizationFields values={result?.intent === "update" && result.values ? result.values : values} field={update.field} />
           <button type="submit" className="btn btn-primary">{t("form.save")}</button>
         </Form>
       </section>
@@ -59,17 +63,14 @@ export default function Settings() {
       <section className="card border-danger p-6" aria-labelledby="delete-title">
         <h2 id="delete-title" className="text-xl font-bold text-danger">{t("settings.delete.title")}</h2>
         <p className="mt-2">{t("settings.delete.text")}</p>
-        <Form method="post" className="mt-4 space-y-4" noValidate>
+        <Form method="post" className="mt-4 space-y-4" {...remove.formProps}>
           <input type="hidden" name="intent" value="delete" />
-          <TextField
-            name="confirm"
-            label={t("settings.delete.confirmLabel", { name: values.name })}
-            autoComplete="off"
-            error={result?.intent === "delete" ? result.errors.confirm : undefined}
-          />
+          <TextField {...remove.field("confirm")} label={t("settings.delete.confirmLabel", { name: values.name })} autoComplete="off" />
           <button type="submit" className="btn bg-danger text-white hover:opacity-90">{t("settings.delete.submit")}</button>
         </Form>
       </section>
     </div>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

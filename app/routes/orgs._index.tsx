@@ -1,22 +1,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { DataTable } from "~/components/data-table";
 import { EmptyState, Page } from "~/components/page";
-import { nextAssessmentDue } from "~/domain/workshop";
 import { listOrganizationsForUser } from "~/models/organization.server";
-import { getMaturityHistory } from "~/services/gap-analysis.server";
+import { getCapabilityKeys } from "~/utils/content.server";
 import { detectLang } from "~/utils/i18n";
 import { messagesFor, translate } from "~/utils/i18n.server";
 import { requireUser } from "~/utils/session.server";
 import { useI18n } from "~/utils/use-i18n";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const organizations = listOrganizationsForUser(user.id).map((org) => {
-    const last = getMaturityHistory(org.id).at(-1);
-    return { ...org, maturity: last?.overall ?? null, nextDue: last ? nextAssessmentDue(new Date(last.lockedAt)).getTime() : null };
-  });
+  const organizations = listOrganizationsForUser(user.id, getCapabilityKeys());
   return { organizations, now: Date.now(), title: `${translate(detectLang(request), "orgs.title")} · Madura`, i18n: messagesFor(request, ["organizations"]) };
 }
 
@@ -34,41 +32,45 @@ export default function Organizations() {
         <EmptyState title={t("orgs.empty.title")} text={t("orgs.empty.text")} action={newButton} />
       ) : (
         <div className="card overflow-x-auto">
-          <table className="w-full text-left">
-            <thead className="border-b border-line text-sm text-ink-soft">
-              <tr>
-                <th scope="col" className="px-4 py-3">{t("orgs.col.name")}</th>
-                <th scope="col" className="px-4 py-3">{t("orgs.col.role")}</th>
-                <th scope="col" className="px-4 py-3 text-right">{t("orgs.col.maturity")}</th>
-                <th scope="col" className="px-4 py-3">{t("orgs.col.nextDue")}</th>
-                <th scope="col" className="px-4 py-3 text-right">{t("orgs.col.members")}</th>
-                <th scope="col" className="px-4 py-3 text-right">{t("orgs.col.quiz")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {organizations.map((org) => (
-                <tr key={org.id} className="border-b border-line last:border-0">
-                  <td className="px-4 py-3">
+          <DataTable
+            density="comfortable"
+            columns={[
+              {
+                key: "name",
+                header: t("orgs.col.name"),
+                cell: (org) => (
+                  <>
                     <Link to={`/orgs/${org.id}`} className="font-semibold">
                       {org.name}
                     </Link>
                     {org.industry ? <span className="block text-sm text-ink-soft">{org.industry}</span> : null}
-                  </td>
-                  <td className="px-4 py-3">{t(`role.${org.role}`)}</td>
-                  <td className="tabular px-4 py-3 text-right font-semibold">
-                    {org.maturity === null ? "–" : number(org.maturity, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}
-                  </td>
-                  <td className={`px-4 py-3 ${org.nextDue !== null && org.nextDue < now ? "font-semibold text-accent" : ""}`}>
-                    {org.nextDue === null ? "–" : `${org.nextDue < now ? "⚠ " : ""}${date(org.nextDue)}`}
-                  </td>
-                  <td className="tabular px-4 py-3 text-right">{number(org.members)}</td>
-                  <td className="tabular px-4 py-3 text-right">{number(org.quizResults)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { key: "role", header: t("orgs.col.role"), cell: (org) => t(`role.${org.role}`) },
+              {
+                key: "maturity",
+                header: t("orgs.col.maturity"),
+                align: "end",
+                className: "tabular font-semibold",
+                cell: (org) => (org.maturity === null ? "–" : number(org.maturity, { minimumFractionDigits: 1, maximumFractionDigits: 1 })),
+              },
+              {
+                key: "nextDue",
+                header: t("orgs.col.nextDue"),
+                className: (org) => (org.nextDue !== null && org.nextDue < now ? "font-semibold text-accent" : ""),
+                cell: (org) => (org.nextDue === null ? "–" : `${org.nextDue < now ? "⚠ " : ""}${date(org.nextDue)}`),
+              },
+              { key: "members", header: t("orgs.col.members"), align: "end", className: "tabular", cell: (org) => number(org.members) },
+              { key: "quiz", header: t("orgs.col.quiz"), align: "end", className: "tabular", cell: (org) => number(org.quizResults) },
+            ]}
+            rows={organizations}
+            rowKey={(org) => org.id}
+          />
         </div>
       )}
     </Page>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

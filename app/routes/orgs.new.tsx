@@ -9,6 +9,8 @@ import { detectLang } from "~/utils/i18n";
 import { messagesFor, translate } from "~/utils/i18n.server";
 import { requireUser } from "~/utils/session.server";
 import { useI18n } from "~/utils/use-i18n";
+import { useValidatedForm } from "~/utils/use-validated-form";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
 
@@ -28,10 +30,11 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewOrganization() {
   const result = useActionData<typeof action>();
   const { t } = useI18n();
+  const form = useValidatedForm(OrganizationSchema, result?.errors);
   return (
     <Page title={t("orgs.new.title")} lead={t("orgs.new.lead")} width="max-w-xl">
-      <Form method="post" className="card space-y-5 p-6" noValidate>
-        <OrganizationFields values={result?.values} errors={result?.errors ?? {}} />
+      <Form method="post" className="card space-y-5 p-6" {...form.formProps}>
+        <OrganizationFields values={result?.values} field={form.field} />
         <button type="submit" className="btn btn-primary">
           {t("orgs.new.submit")}
         </button>
@@ -39,3 +42,5 @@ export default function NewOrganization() {
     </Page>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

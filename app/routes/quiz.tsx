@@ -12,6 +12,7 @@ import { detectLang } from "~/utils/i18n";
 import { messagesFor, translate } from "~/utils/i18n.server";
 import { noJavaScript } from "~/utils/route-handle";
 import { useI18n } from "~/utils/use-i18n";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const handle = noJavaScript;
 
@@ -87,3 +88,5 @@ export default function Quiz() {
     </div>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -11,6 +11,7 @@ import { messagesFor, translate } from "~/utils/i18n.server";
 import { publicBaseUrl } from "~/utils/request.server";
 import { noJavaScript, type RouteHandle } from "~/utils/route-handle";
 import { useI18n } from "~/utils/use-i18n";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const handle: RouteHandle = { ...noJavaScript, copyLinks: true };
 
@@ -190,3 +191,5 @@ export default function QuizResultPage() {
     </div>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

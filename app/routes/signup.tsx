@@ -12,6 +12,8 @@ import { safeRedirect } from "~/utils/redirect";
 import { getUser, signIn } from "~/utils/session.server";
 import { signupPolicy } from "~/services/signup-policy.server";
 import { useI18n } from "~/utils/use-i18n";
+import { useValidatedForm } from "~/utils/use-validated-form";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const headers = passRetryAfter;
 
@@ -55,26 +57,27 @@ export default function Signup() {
   const { t } = useI18n();
   const message = useMessage();
   const errors = result?.errors ?? {};
+  const form = useValidatedForm(SignupSchema, result?.errors);
+  const formError = errors.form ?? form.error("website");
   const loginHref = redirectTo ? `/login?${new URLSearchParams({ redirectTo })}` : "/login";
 
   return (
     <Page title={t(firstRun ? "auth.signup.firstRunTitle" : "auth.signup.title")} lead={t(firstRun ? "auth.signup.firstRunLead" : "auth.signup.lead")} width="max-w-lg">
       {allowed ? (
-        <Form method="post" className="card relative space-y-5 p-6" noValidate>
-          {errors.form || errors.website ? <FormMessage tone="error">{message(errors.form ?? errors.website)}</FormMessage> : null}
+        <Form method="post" className="card relative space-y-5 p-6" {...form.formProps}>
+          {formError ? <FormMessage tone="error">{message(formError)}</FormMessage> : null}
           <Honeypot />
           <input type="hidden" name="redirectTo" value={redirectTo} />
-          <TextField name="name" label={t("auth.field.name")} autoComplete="name" required defaultValue={result?.values.name} error={errors.name} />
-          <TextField name="email" type="email" label={t("auth.field.email")} autoComplete="email" required defaultValue={result?.values.email} error={errors.email} />
+          <TextField {...form.field("name")} label={t("auth.field.name")} autoComplete="name" required defaultValue={result?.values.name} />
+          <TextField {...form.field("email")} type="email" label={t("auth.field.email")} autoComplete="email" required defaultValue={result?.values.email} />
           <TextField
-            name="password"
+            {...form.field("password")}
             type="password"
             label={t("auth.field.password")}
             hint={t("auth.field.passwordHint")}
             autoComplete="new-password"
             required
             minLength={10}
-            error={errors.password}
           />
           <button type="submit" className="btn btn-primary w-full">
             {t("auth.signup.submit")}
@@ -89,3 +92,5 @@ export default function Signup() {
     </Page>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

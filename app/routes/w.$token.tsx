@@ -12,6 +12,7 @@ import { retryAfter, passRetryAfter } from "~/utils/rate-limit.server";
 import { nextStepLocation, submitRatings } from "~/services/votes.server";
 import type { RouteHandle } from "~/utils/route-handle";
 import { useI18n } from "~/utils/use-i18n";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 /** No React on the phone; /rate.js only saves each tap in the background where it can. */
 export const handle: RouteHandle = { hydrate: false, scripts: ["/rate.js"] };
@@ -140,3 +141,5 @@ export default function RatePage() {
     </div>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

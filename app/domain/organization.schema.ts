@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { RoleSchema } from "./account.schema";
+
+/**
+ * Deleting an organization is irreversible: the name typed back must match it exactly (spaces
+ * around it aside), not merely be present. Built per organization, on the server and in the form.
+ */
+export function organizationDeleteSchema(organizationName: string) {
+  return z.object({
+    intent: z.literal("delete"),
+    confirm: z
+      .string({ error: "settings.delete.mismatch" })
+      .trim()
+      .refine((typed) => typed === organizationName, "settings.delete.mismatch"),
+  });
+}
+
+/** The members page's four forms, told apart by their `intent`. */
+export const MemberActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("invite"), role: RoleSchema }),
+    z.object({ intent: z.literal("revoke"), inviteId: z.string().min(1) }),
+    z.object({ intent: z.literal("role"), userId: z.string().min(1), role: RoleSchema }),
+    z.object({ intent: z.literal("remove"), userId: z.string().min(1) }),
+  ],
+  { error: "form.error.invalidChoice" },
+);
