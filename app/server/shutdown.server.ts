@@ -15,36 +15,46 @@ export type ConnectionTracker = {
 };
 
 export function trackConnections(server: Server): ConnectionTracker {
-  /** Every open socket and how many of its requests are not answered yet. */
-  const sockets = new Map<net.Socket, number>();
+  /** Every open socket: how many of its requests are not answered yet, and since when it has been idle. */
+  const sockets = new Map<net.Socket, { requests: number; idleSince: number }>();
   const inFlight = new Set<ServerResponse>();
   let closing = false;
   server.on("connection", (socket: net.Socket) => {
-    sockets.set(socket, 0);
+    sockets.set(socket, { requests: 0, idleSince: Date.now() });
     socket.once("close", () => sockets.delete(socket));
   });
   return {
     track(req, res) {
-      const socket = req.socket;
-      sockets.set(socket, (sockets.get(socket) ?? 0) + 1);
+      const state = sockets.get(req.socket);
+      if (state) state.requests += 1;
       inFlight.add(res);
       // Once stopping, every answer tells the client to open no further request on this socket.
       if (closing) res.shouldKeepAlive = false;
       res.once("close", () => {
         inFlight.delete(res);
-        if (sockets.has(socket)) sockets.set(socket, Math.max(0, sockets.get(socket)! - 1));
+        if (state) {
+          state.requests -= 1;
+          state.idleSince = Date.now();
+        }
       });
     },
     async drain({ idleGraceMs = 1_000, deadlineMs = 4_000 } = {}) {
       closing = true;
+      const started = Date.now();
       // net.Server's close, not http.Server's: stop listening without dropping idle keep-alive sockets yet.
       net.Server.prototype.close.call(server);
       for (const res of inFlight) if (!res.headersSent) res.shouldKeepAlive = false;
-      const started = Date.now();
       while (sockets.size > 0 && Date.now() - started < deadlineMs) {
-        // Idle sockets get their grace: a request already on its way arrives and is answered, with close.
-        if (Date.now() - started >= idleGraceMs) for (const [socket, requests] of sockets) if (requests === 0) socket.destroy();
         await new Promise((resolve) => setTimeout(resolve, 25));
+        // setImmediate runs after the poll phase: requests that arrived while the loop was busy are
+        // read (and counted) before a socket is judged idle. Closing a socket with a request unread
+        // in it would reset that request.
+        await new Promise((resolve) => setImmediate(resolve));
+        const now = Date.now();
+        for (const [socket, { requests, idleSince }] of sockets) {
+          // Idle for a whole grace since the signal: the client is not about to send on it.
+          if (requests === 0 && now - Math.max(idleSince, started) >= idleGraceMs) socket.destroy();
+        }
       }
       for (const socket of sockets.keys()) socket.destroy();
     },
