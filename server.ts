@@ -34,8 +34,8 @@ if (!isDev) {
 const viteDevServer = isDev ? await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } })) : undefined;
 const productionBuild = viteDevServer ? undefined : ((await import(new URL("./build/server/index.js", import.meta.url).href)) as ServerBuild);
 /** The build to answer with: in `npm run dev`, whatever Vite has now (hot reloads included). */
-const loadBuild = (): ServerBuild | Promise<ServerBuild> =>
-  productionBuild ?? (viteDevServer!.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>);
+const loadBuild = async (): Promise<ServerBuild> =>
+  productionBuild ?? ((await viteDevServer!.ssrLoadModule("virtual:remix/server-build")) as ServerBuild);
 const entryOf = (build: ServerBuild) => build.entry.module as unknown as EntryModule;
 
 const entry = entryOf(await loadBuild());
@@ -114,7 +114,7 @@ if (viteDevServer) {
   app.use((req, res, next) => (/^\/[\w.-]+\.\w+$/.test(req.path) ? publicFiles(req, res, next) : next()));
 }
 
-app.all("*", createRemixHandler(loadBuild, isDev ? "development" : "production"));
+app.all("*", createRemixHandler(productionBuild ?? loadBuild, isDev ? "development" : "production"));
 
 const laneOptions = {
   appUrl: env.APP_URL,

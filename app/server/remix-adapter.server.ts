@@ -144,15 +144,17 @@ async function sendResponse(req: ExpressRequest, res: ExpressResponse, response:
 const busyAnswer = (res: ServerResponse) => plainAnswer(res, 503, "The database is busy for a moment. Please try again.", { "Retry-After": "1" });
 
 /**
- * The Express handler that answers with Remix. `load` gives the build (in `npm run dev`, the one
- * Vite has now); its entry module holds the busy-database hooks.
+ * The Express handler that answers with Remix: with the production build, or in `npm run dev` with
+ * a function giving the one Vite has now. Its entry module holds the busy-database hooks.
  */
-export function createRemixHandler(load: () => ServerBuild | Promise<ServerBuild>, mode: "development" | "production"): RequestHandler {
-  const handleRequest = createRequestHandler(load, mode);
+export function createRemixHandler(build: ServerBuild | (() => Promise<ServerBuild>), mode: "development" | "production"): RequestHandler {
+  // A fixed build, not a function returning it: given a function, Remix derives its routes and
+  // static handler again for every request.
+  const handleRequest = createRequestHandler(build, mode);
   return async (req, res, next) => {
     try {
       if (Number(req.headers["content-length"]) > BODY_LIMIT && !bodiesRead.has(req)) return tooLarge(res);
-      const hooks = (await load()).entry.module as unknown as BusyHooks;
+      const hooks = (typeof build === "function" ? await build() : build).entry.module as unknown as BusyHooks;
       const writes = req.method !== "GET" && req.method !== "HEAD";
       // Another process held the write lock a moment ago: answer at once instead of waiting for it again.
       if (writes && hooks.databaseRecentlyBusy()) {
