@@ -38,7 +38,7 @@ function holdWriteLock(databasePath: string, ms: number) {
 test("a write lock held 3 s by another process: no 500, writes 503 or succeed, reads keep answering", async () => {
   const databasePath = path.join(freshFolder("busy"), "madura.db");
   server = spawnServer({ port: PORT, databasePath });
-  await waitUntilReady(server);
+  await waitUntilReady(server, 60_000);
   const { baseUrl } = server;
   const { code } = await openWorkshop(baseUrl);
   const phones = await joinPhones(baseUrl, code, 20);
