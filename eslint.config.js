@@ -37,6 +37,9 @@ const layers = [
   { files: ["app/integrations/**"], patterns: [MODELS("Integrations"), SERVICES("Integrations"), DB("Integrations"), ...UP("Integrations")] },
   { files: ["app/utils/**"], patterns: [SERVICES("Utils"), INTEGRATIONS("Utils"), ...UP("Utils")] },
   { files: ["app/jobs/**"], patterns: [COMPONENTS("Jobs"), ROUTE] },
+  // The HTTP edge started by server.ts (the app's start, the phone lane, the adapter): it wires the
+  // layers together, so it may call any of them, but renders nothing and is no route.
+  { files: ["app/server/**"], patterns: [COMPONENTS("The server edge"), ROUTE] },
   { files: ["app/routes/**", "app/root.tsx", "app/entry.*"], patterns: [DB("Routes"), JOBS("Routes"), ROUTE] },
   {
     files: ["db/**"],

@@ -3,8 +3,15 @@ import { createReadableStreamFromReadable, type AppLoadContext, type EntryContex
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream, renderToString } from "react-dom/server";
+import { isBusyError, markBusyRequest } from "./server/busy.server";
 import { NonceProvider } from "./utils/nonce";
 import { pageHydrates } from "./utils/route-handle";
+
+// What server.ts runs from the build, so that it and the routes share one instance of every module
+// (the database connection, the rate limits, the lane's services): see app/server/app.server.ts.
+export { startApp } from "./server/app.server";
+export { databaseRecentlyBusy, requestFoundBusy } from "./server/busy.server";
+export { originAllowed, PAGE_CSP_DIRECTIVES, SECURITY_HEADERS } from "./server/security.server";
 
 export const streamTimeout = 5_000;
 
@@ -64,6 +71,8 @@ export default function handleRequest(
  */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
+  // Another process held the write lock: the adapter answers 503 with Retry-After, not a fault.
+  if (isBusyError(error)) return markBusyRequest(request);
   if (isRouteErrorResponse(error) && error.status < 500) return;
   console.error(error);
 }

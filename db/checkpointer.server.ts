@@ -1,3 +1,4 @@
+import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Db } from "./connection.server";
 
@@ -12,6 +13,12 @@ import type { Db } from "./connection.server";
 const FALLBACK_AUTOCHECKPOINT_PAGES = 50_000;
 /** After a burst, the log file is cut back to this size when it restarts (SQLite keeps it otherwise). */
 const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The worker's file, resolved from the working directory like the migrations folder: this module is
+ * bundled into build/server/, where a path relative to import.meta.url does not exist.
+ */
+const WORKER_FILE = path.resolve(process.cwd(), "db/checkpoint-worker.mjs");
 
 export type Checkpointer = {
   /** Runs a last checkpoint, closes the thread's connection and waits for the thread to end. */
@@ -28,7 +35,7 @@ export type Checkpointer = {
 export function startCheckpointer(db: Db, file: string, { intervalMs = 200 } = {}): Checkpointer {
   db.$client.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
   db.$client.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
-  const worker = new Worker(new URL("./checkpoint-worker.mjs", import.meta.url), { workerData: { file, intervalMs } });
+  const worker = new Worker(WORKER_FILE, { workerData: { file, intervalMs } });
   worker.on("message", (message: { type: string; message?: string }) => {
     if (message.type === "error") console.error(`WAL checkpoint failed: ${message.message}`);
   });

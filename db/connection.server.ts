@@ -8,14 +8,16 @@ import * as schema from "./schema";
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 /** Opens (and creates) a SQLite file with the settings every connection of ours uses. */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, { busyTimeoutMs = 5000 } = {}): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   // WAL + NORMAL survives a process crash without corruption and lets readers run beside a writer.
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  // How long a write waits, blocking its thread, for another connection's write lock. Scripts wait
+  // the default 5 s; the server waits far less and answers 503 (app/server/busy.server.ts).
+  sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
   return drizzle(sqlite, { schema });
 }
 
@@ -27,21 +29,20 @@ export function migrateDatabase(db: Db, folder = migrationsFolder): number {
   return applyMigrations(db.$client, folder);
 }
 
-declare global {
-  var __maduraDb: Db | undefined;
-}
+let current: Db | undefined;
 
 /**
- * The process-wide connection. server.ts and the Remix bundle each carry a copy of this module,
- * so the connection lives on globalThis to keep it single (and closable last on shutdown).
+ * The process-wide connection, opened by the app's start (app/server/app.server.ts) or a test's
+ * setup. Only the server build holds this module (server.ts reaches it through the build's entry),
+ * so a module variable is the single connection.
  */
 export function getDb(): Db {
-  if (!globalThis.__maduraDb) {
+  if (!current) {
     throw new Error("The database is not open: call setDb() at start-up.");
   }
-  return globalThis.__maduraDb;
+  return current;
 }
 
 export function setDb(db: Db | undefined): void {
-  globalThis.__maduraDb = db;
+  current = db;
 }

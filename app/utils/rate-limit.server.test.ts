@@ -19,7 +19,7 @@ import {
 const THREE_PER_MINUTE: Limit = { name: "test-three", max: 3, windowMs: 60_000 };
 const T0 = 1_700_000_000_000;
 
-// The counters live on globalThis for the whole process; every test starts from none.
+// The counters live in the module for the whole process; every test starts from none.
 beforeEach(() => resetLimits());
 
 function attempts(limit: Limit, subject: string, times: number, now: number): void {

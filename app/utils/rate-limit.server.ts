@@ -4,11 +4,8 @@
  */
 type Window = { count: number; resetAt: number };
 
-declare global {
-  var __maduraRateLimits: Map<string, Window> | undefined;
-}
-
-const windows = (globalThis.__maduraRateLimits ??= new Map());
+// One map per process: only the server build holds this module (the phone lane runs from it too).
+const windows = new Map<string, Window>();
 
 export type Limit = { name: string; max: number; windowMs: number };
 

@@ -44,7 +44,7 @@ export type RunningServer = {
 /** The node flags `npm run serve` gives the server (`tsx <flags> server.ts` in package.json). */
 export function serveNodeFlags(cwd: string): string[] {
   const scripts = (JSON.parse(readFileSync(path.join(cwd, "package.json"), "utf8")) as { scripts?: Record<string, string> }).scripts;
-  const flags = scripts?.serve?.match(/^tsx\s+(.*?)\s*server\.ts$/)?.[1];
+  const flags = scripts?.serve?.match(/^(?:exec\s+)?(?:tsx|node)\s+(.*?)\s*(?:--import\s+tsx\s+)?server\.ts$/)?.[1];
   if (flags === undefined) throw new Error(`package.json's "serve" script is not \`tsx [flags] server.ts\`: the bench cannot start the server the same way.`);
   return flags.split(/\s+/).filter(Boolean);
 }

@@ -211,3 +211,81 @@ test("small answers carry their length and go uncompressed; pages stream gzipped
   expect(page.headers()["content-encoding"]).toBe("gzip");
   expect(await page.text()).toContain("</html>");
 });
+
+/** Sends one request on `agent`'s socket; resolves with the status, headers and time taken, whatever the body. */
+function onSocket(agent: http.Agent, url: string, method: string, body?: Buffer | string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; reused: boolean; ms: number; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
+    const started = Date.now();
+    const req = http.request(url, { method, agent, headers: body === undefined ? headers : { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(Buffer.byteLength(body)), ...headers } }, (res) => {
+      res.resume();
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket, ms: Date.now() - started, headers: res.headers }));
+    });
+    req.on("error", reject);
+    req.setTimeout(15_000, () => req.destroy(new Error(`no answer within 15 s: ${method} ${url}`)));
+    req.end(body);
+  });
+}
+
+test("a post answered without reading its body leaves the keep-alive connection usable at once", async ({ baseURL }) => {
+  const body = `note=${"x".repeat(200 * 1024)}`;
+  // Answered before the body is read: a route with no action, a guard, an unknown invite, a sign-out.
+  for (const [target, status] of [
+    ["/quiz/r/nobody-has-this-result", 405],
+    ["/orgs/not-mine/members", 302],
+    ["/invite/not-a-real-invite-token", 302],
+    ["/logout", 303],
+  ] as const) {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const post = await onSocket(agent, new URL(target, baseURL).href, "POST", body);
+    expect(post.status, `${target}`).toBe(status);
+    const next = await onSocket(agent, new URL("/healthz", baseURL).href, "GET");
+    expect(next.status).toBe(200);
+    expect(next.reused, `${target}: the next request went out on the same connection`).toBe(true);
+    // It used to wait for the 66 s headers timeout.
+    expect(next.ms, `${target}: the next request on the connection`).toBeLessThan(3_000);
+    agent.destroy();
+  }
+});
+
+test("a body over 4 MB is refused with 413 (with or without a length) before it reaches a route", async ({ baseURL }) => {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const large = await onSocket(agent, new URL("/login", baseURL).href, "POST", `email=a&password=${"x".repeat(5 * 1024 * 1024)}`).catch((error: Error) => error);
+  // The server may close before the whole body is sent; when the answer arrives, it is a 413.
+  if (!(large instanceof Error)) {
+    expect(large.status).toBe(413);
+    expect(large.headers.connection).toBe("close");
+  }
+  agent.destroy();
+  const chunks = Array.from({ length: 80 }, () => `password=${"x".repeat(64 * 1024)}&`);
+  expect(await rawPost(new URL("/login", baseURL).href, { "Transfer-Encoding": "chunked" }, chunks), "a chunked body over 4 MB").toBe(413);
+  // The server is still answering.
+  expect((await onSocket(new http.Agent(), new URL("/healthz", baseURL).href, "GET")).status).toBe(200);
+});
+
+test("private pages are never cached: members, the rating page, the board", async ({ playwright, baseURL }) => {
+  const workshop = await openWorkshop(playwright, baseURL!);
+  const { phone, path } = await join(playwright, baseURL!, workshop.code, "Iris", "en");
+  for (const [who, target] of [
+    [workshop.consultant, `/orgs/${workshop.orgId}/members`],
+    [workshop.consultant, `/orgs/${workshop.orgId}/assessments/${workshop.assessmentId}`],
+    [phone, path],
+  ] as const) {
+    const page = await who.get(target);
+    expect(page.status(), target).toBe(200);
+    expect(page.headers()["cache-control"], target).toBe("private, no-store");
+  }
+  await phone.dispose();
+  await workshop.consultant.dispose();
+});
+
+test("PUT, PATCH and DELETE without an Origin are refused like foreign ones; with the page's own Origin they reach the app", async ({ baseURL }) => {
+  const agent = new http.Agent({ keepAlive: false });
+  const origin = new URL(baseURL!).origin;
+  for (const method of ["PUT", "PATCH", "DELETE"]) {
+    expect((await onSocket(agent, new URL("/logout", baseURL).href, method)).status, `${method} without an Origin`).toBe(403);
+    expect((await onSocket(agent, new URL("/logout", baseURL).href, method, undefined, { Origin: "https://evil.example" })).status, `${method} from another site`).toBe(403);
+    expect((await onSocket(agent, new URL("/logout", baseURL).href, method, undefined, { Origin: origin })).status, `${method} from the app`).not.toBe(403);
+  }
+  // A POST without an Origin (scripts, old browsers) is still allowed.
+  expect((await onSocket(agent, new URL("/quiz", baseURL).href, "POST", "q1=a")).status).toBe(400);
+});
