@@ -22,11 +22,11 @@ const TEXT = {
     orgName: "Nombre",
     createOrg: "Crear organización",
     orgNameRequired: "Escriba el nombre de la organización.",
-    assessmentNameRequired: "Asigne un nombre a la evaluación, por ejemplo el ciclo al que corresponde.",
+    assessmentNameRequired: "Póngale un nombre a la evaluación, por ejemplo el del ciclo al que corresponde.",
     createAssessment: "Crear evaluación",
-    currentFor: (name: string) => `Nivel de hoy para ${name}`,
-    saveConsensus: "Guardar consenso",
-    bothLevels: "Indique tanto el nivel de hoy como la meta.",
+    currentFor: (name: string) => `Nivel actual de ${name}`,
+    saveConsensus: "Guardar el consenso",
+    bothLevels: "Indique el nivel actual y el nivel objetivo.",
     summary: /Corrija los campos/,
     deleteOrg: "Eliminar organización",
     mismatch: "El nombre no coincide. Escríbalo exactamente como aparece.",
@@ -47,9 +47,9 @@ const TEXT = {
     orgNameRequired: "Enter the organization's name.",
     assessmentNameRequired: "Give the assessment a name, for example the cycle it belongs to.",
     createAssessment: "Create assessment",
-    currentFor: (name: string) => `Today's level for ${name}`,
+    currentFor: (name: string) => `Current level for ${name}`,
     saveConsensus: "Save consensus",
-    bothLevels: "Set both today's level and the goal.",
+    bothLevels: "Set both the current level and the target level.",
     summary: /Please correct the fields/,
     deleteOrg: "Delete organization",
     mismatch: "The name does not match. Type it exactly as shown.",
@@ -209,7 +209,7 @@ for (const lang of ["es", "en"] as const) {
       await screenshot(page, `forms-assessment-errors-${lang}`);
     });
 
-    await test.step(`consensus (${lang}): today's level without a goal`, async () => {
+    await test.step(`consensus (${lang}): a current level without a target level`, async () => {
       await page.goto(`${consensusPath}?lng=${lang}`);
       await hydrated(page);
       await page.getByLabel(t.currentFor(CAPABILITY.name[lang]), { exact: true }).selectOption("2");

@@ -111,6 +111,9 @@ async function check(page: Page, name: string, lang: Lang, width: number) {
   );
   expect.soft(cutNavigation, `${name} (${lang}, ${width}px) navigation cut off`).toEqual([]);
   expect.soft((await page.title()).trim(), `${name} (${lang}) has a <title>`).not.toBe("");
+  // axe at the phone width only: the rules it checks (names, roles, contrast, landmarks) do not change
+  // with the width, and the other specs run it on their pages at desktop width.
+  if (width > 360) return;
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   expect
     .soft(
@@ -128,7 +131,7 @@ const NAMES = pages({ storageState: { cookies: [], origins: [] }, orgId: "", ass
 
 for (const name of NAMES) {
   for (const lang of LANGS) {
-    test(`${name} fits ${WIDTHS.join(" and ")} px without sideways scroll and passes axe, in ${lang}`, async ({ browser, playwright, baseURL }) => {
+    test(`${name} fits ${WIDTHS.join(" and ")} px without sideways scroll and passes axe at 360 px, in ${lang}`, async ({ browser, playwright, baseURL }) => {
       test.setTimeout(90_000);
       setup ??= setUp(playwright, baseURL!);
       const s = await setup;
