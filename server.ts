@@ -6,6 +6,8 @@
  * adapter is app/server/remix-adapter.server.ts; the graceful stop app/server/shutdown.server.ts.
  */
 import crypto from "node:crypto";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import http from "node:http";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -32,7 +34,7 @@ if (!isDev) {
 }
 
 const viteDevServer = isDev ? await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } })) : undefined;
-const productionBuild = viteDevServer ? undefined : ((await import(new URL("./build/server/index.js", import.meta.url).href)) as ServerBuild);
+const productionBuild = viteDevServer ? undefined : ((await import(pathToFileURL(path.resolve(process.cwd(), "build/server/index.js")).href)) as ServerBuild);
 /** The build to answer with: in `npm run dev`, whatever Vite has now (hot reloads included). */
 const loadBuild = async (): Promise<ServerBuild> =>
   productionBuild ?? ((await viteDevServer!.ssrLoadModule("virtual:remix/server-build")) as ServerBuild);

@@ -41,16 +41,16 @@ export type RunningServer = {
   stop(): Promise<void>;
 };
 
-/** The node flags `npm run serve` gives the server (`tsx <flags> server.ts` in package.json). */
+/** The node flags `npm run serve` gives the server (`node <flags> build/server.mjs` in package.json). */
 export function serveNodeFlags(cwd: string): string[] {
   const scripts = (JSON.parse(readFileSync(path.join(cwd, "package.json"), "utf8")) as { scripts?: Record<string, string> }).scripts;
-  const flags = scripts?.serve?.match(/^(?:exec\s+)?(?:tsx|node)\s+(.*?)\s*(?:--import\s+tsx\s+)?server\.ts$/)?.[1];
-  if (flags === undefined) throw new Error(`package.json's "serve" script is not \`tsx [flags] server.ts\`: the bench cannot start the server the same way.`);
+  const flags = scripts?.serve?.match(/^(?:exec\s+)?node\s+(.*?)\s*build\/server\.mjs$/)?.[1];
+  if (flags === undefined) throw new Error(`package.json's "serve" script is not \`node [flags] build/server.mjs\`: the bench cannot start the server the same way.`);
   return flags.split(/\s+/).filter(Boolean);
 }
 
 /**
- * Starts `node <flags> --import tsx server.ts` (what `npm run serve` runs, minus the wrapper
+ * Starts `node <flags> build/server.mjs` (what `npm run serve` runs, minus the wrapper
  * processes, so the pid is the server's own and its memory can be read) in production mode on a
  * free loopback port with a new SQLite file in a temporary folder, and waits until GET /healthz
  * answers 200.
@@ -62,9 +62,9 @@ export async function startServer(options: {
   /** Called as soon as the process exists, before it is ready: lets a signal handler stop it. */
   onSpawn?: (server: RunningServer) => void;
 }): Promise<RunningServer> {
-  const { cwd, entry = "server.ts", startTimeoutMs = 30_000, onSpawn } = options;
-  if (!existsSync(path.join(cwd, "build/server/index.js"))) {
-    throw new Error("No build found (build/server/index.js): run `npx remix vite:build` first, or `npm run bench`.");
+  const { cwd, entry = "build/server.mjs", startTimeoutMs = 30_000, onSpawn } = options;
+  if (!existsSync(path.join(cwd, "build/server/index.js")) || !existsSync(path.join(cwd, entry))) {
+    throw new Error(`No build found (build/server/index.js, ${entry}): run \`npm run build\` first, or \`npm run bench\`.`);
   }
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "madura-bench-"));
   const port = await freePort();
@@ -72,7 +72,7 @@ export async function startServer(options: {
   const databasePath = path.join(dir, "bench.db");
   // BENCH_SERVER_NODE_ARGS passes flags to the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...serveNodeFlags(cwd), ...nodeArgs, "--import", "tsx", entry], {
+  const child = spawn(process.execPath, [...serveNodeFlags(cwd), ...nodeArgs, ...(entry.endsWith(".ts") ? ["--import", "tsx"] : []), entry], {
     cwd,
     env: {
       ...process.env,

@@ -22,7 +22,7 @@ afterAll(async () => {
 test("every acknowledged vote survives kill -9 mid-burst, the database stays intact, and a restart takes under 2 s", async () => {
   const databasePath = path.join(freshFolder("crash"), "madura.db");
   server = spawnServer({ port: PORT, databasePath });
-  // The first start also compiles server.ts for tsx's cache: give it a loaded machine's time.
+  // The first start reads the build from a cold disk cache: give it a loaded machine's time.
   await waitUntilReady(server, 60_000);
   const { code } = await openWorkshop(server.baseUrl);
   const phones = await joinPhones(server.baseUrl, code, PHONES);
