@@ -68,16 +68,7 @@ export function listOrganizationsForUser(userId: string, capabilityKeys?: readon
     where a.status = 'locked' and a.locked_at is not null
       and a.organization_id in (select organization_id from memberships where user_id = ${userId})
   )`;
-  const rows = getDb().all<{
-    id: string;
-    name: string;
-    industry: string;
-    role: Role;
-    members: number;
-    quizResults: number;
-    maturity: number | null;
-    lastLockedAt: number | null;
-  }>(sql`
+  const rows = getDb().all<Omit<OrganizationSummary, "nextDue">>(sql`
     select o.id, o.name, o.industry, m.role,
       (select count(*) from memberships mm where mm.organization_id = o.id) as members,
       (select count(*) from quiz_results q where q.organization_id = o.id) as quizResults,
