@@ -126,7 +126,7 @@ const laneOptions = {
     app(req, res);
   },
 };
-let running = entry.startApp({ databasePath: env.databasePath, ...laneOptions });
+let running = await entry.startApp({ databaseUrl: env.databaseUrl, ...laneOptions });
 let runningEntry = entry;
 
 /** In `npm run dev`, a reload that replaced the app's modules restarts the app on the new ones. */
@@ -136,7 +136,7 @@ async function currentApp() {
   if (latest !== runningEntry) {
     await running.stop();
     runningEntry = latest;
-    running = latest.startApp({ databasePath: env.databasePath, ...laneOptions });
+    running = await latest.startApp({ databaseUrl: env.databaseUrl, ...laneOptions });
   }
   return running;
 }

@@ -10,6 +10,15 @@ declare module "@remix-run/node" {
   }
 }
 
+/** The model, service, edge and integration tests: what runs on SQLite runs on PostgreSQL too. */
+const POSTGRES_TESTS = [
+  "app/models/**/*.test.ts",
+  "app/services/**/*.test.ts",
+  "app/server/**/*.test.ts",
+  "app/utils/rate-limit.server.test.ts",
+  "tests/integration/**/*.test.ts",
+];
+
 export default defineConfig({
   plugins: [
     tailwindcss(),
@@ -32,7 +41,6 @@ export default defineConfig({
   },
   build: { target: "es2022" },
   test: {
-    include: ["app/**/*.test.ts", "db/**/*.test.ts", "content/**/*.test.ts", "tests/integration/**/*.test.ts"],
     globalSetup: ["tests/setup/global-setup.ts"],
     // cheap-passwords: a fast password hash everywhere but the two files that test the real one.
     setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/cheap-passwords.ts"],
@@ -40,5 +48,22 @@ export default defineConfig({
     // Real scrypt hashing (~200 ms each) on a loaded 2-core machine needs more than the default 5 s.
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: "sqlite", include: ["app/**/*.test.ts", "db/**/*.test.ts", "content/**/*.test.ts", "tests/integration/**/*.test.ts"] },
+      },
+      {
+        // Every test that reaches the database through the models again, on a real PostgreSQL server
+        // (tests/setup/test-db.ts reads MADURA_TEST_DIALECT).
+        extends: true,
+        test: {
+          name: "postgres",
+          include: POSTGRES_TESTS,
+          exclude: ["tests/integration/layers.test.ts"],
+          env: { MADURA_TEST_DIALECT: "postgres" },
+        },
+      },
+    ],
   },
 });

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { Db } from "./connection.server";
+import type { SqliteDatabase } from "./sqlite.server";
 
 /**
  * WAL pages a commit may leave before SQLite checkpoints on the committing connection itself
@@ -32,9 +32,10 @@ export type Checkpointer = {
  * `intervalMs` instead (one with nothing to copy costs microseconds); the server's own connection
  * only does it past a much longer log.
  */
-export function startCheckpointer(db: Db, file: string, { intervalMs = 200 } = {}): Checkpointer {
-  db.$client.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
-  db.$client.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
+export function startCheckpointer(db: SqliteDatabase, { intervalMs = 200 } = {}): Checkpointer {
+  const { sqlite, file } = db;
+  sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+  sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   const worker = new Worker(WORKER_FILE, { workerData: { file, intervalMs } });
   worker.on("message", (message: { type: string; message?: string }) => {
     if (message.type === "error") console.error(`WAL checkpoint failed: ${message.message}`);
@@ -43,9 +44,9 @@ export function startCheckpointer(db: Db, file: string, { intervalMs = 200 } = {
   worker.on("error", (error) => console.error("The WAL checkpointer stopped:", error));
   const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
   void exited.then(() => {
-    if (stopping || !db.$client.open) return;
+    if (stopping || !sqlite.open) return;
     // Without the thread, the server's connection checkpoints as SQLite does by default.
-    db.$client.pragma("wal_autocheckpoint = 1000");
+    sqlite.pragma("wal_autocheckpoint = 1000");
     console.error("The WAL checkpointer thread ended; checkpoints are back on the server's connection.");
   });
   // The thread alone never keeps the process alive.

@@ -1,48 +1,38 @@
-import fs from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
-import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { applyMigrations } from "./migrate.server";
-import * as schema from "./schema";
+import { isPostgresUrl, type Database } from "./database.server";
+import { migratePostgres, openPostgres } from "./postgres.server";
+import { migrateSqlite, openSqlite } from "./sqlite.server";
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
-
-/** Opens (and creates) a SQLite file with the settings every connection of ours uses. */
-export function openDatabase(file: string, { busyTimeoutMs = 5000 } = {}): Db {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new Database(file);
-  // WAL + NORMAL survives a process crash without corruption and lets readers run beside a writer.
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("synchronous = NORMAL");
-  sqlite.pragma("foreign_keys = ON");
-  // How long a write waits, blocking its thread, for another connection's write lock. Scripts wait
-  // the default 5 s; the server waits far less and answers 503 (app/server/busy.server.ts).
-  sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
-  return drizzle(sqlite, { schema });
-}
-
-/** Resolved from the working directory: after bundling, this code lives in build/server/. */
-export const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
-
-/** Applies pending migrations without ever losing rows (see migrate.server.ts); returns how many ran. */
-export function migrateDatabase(db: Db, folder = migrationsFolder): number {
-  return applyMigrations(db.$client, folder);
-}
-
-let current: Db | undefined;
+export type { Database } from "./database.server";
 
 /**
- * The process-wide connection, opened by the app's start (app/server/app.server.ts) or a test's
- * setup. Only the server build holds this module (server.ts reaches it through the build's entry),
- * so a module variable is the single connection.
+ * Opens the database `url` names: `postgres://…` is PostgreSQL; anything else is a SQLite file
+ * (`file:` prefix or a plain path, resolved by the caller). `busyTimeoutMs` is SQLite's wait for
+ * another process's write lock.
  */
-export function getDb(): Db {
+export function openDatabase(url: string, options: { busyTimeoutMs?: number } = {}): Database {
+  return isPostgresUrl(url) ? openPostgres(url) : openSqlite(url, options);
+}
+
+/** Applies pending migrations of the database's dialect. */
+export async function migrateDatabase(db: Database): Promise<void> {
+  if (db.dialect === "postgres") await migratePostgres(db as ReturnType<typeof openPostgres>);
+  else migrateSqlite(db as ReturnType<typeof openSqlite>);
+}
+
+let current: Database | undefined;
+
+/**
+ * The process-wide database, opened by the app's start (app/server/app.server.ts), a command or a
+ * test's setup. Only the server build holds this module (server.ts reaches it through the build's
+ * entry), so a module variable is the single connection.
+ */
+export function getDb(): Database {
   if (!current) {
     throw new Error("The database is not open: call setDb() at start-up.");
   }
   return current;
 }
 
-export function setDb(db: Db | undefined): void {
+export function setDb(db: Database | undefined): void {
   current = db;
 }

@@ -26,7 +26,7 @@ describe("PostgreSQL migrations", () => {
     await migrate(drizzle(pool), { migrationsFolder: path.resolve(process.cwd(), "db/migrations-pg") });
 
     const { rows } = await pool.query<{ table_name: string }>("select table_name from information_schema.tables where table_schema = 'public' order by table_name");
-    expect(rows.map((r) => r.table_name)).toEqual(["assessments", "consensus", "invites", "memberships", "organizations", "participants", "quiz_results", "ratings", "sessions", "users"]);
+    expect(rows.map((r) => r.table_name)).toEqual(["assessments", "consensus", "invites", "limit_counters", "memberships", "organizations", "participants", "quiz_results", "ratings", "sessions", "users"]);
 
     await pool.query(`
       insert into users (id, email, name, password_hash) values ('u1', 'carla@example.com', 'Carla', 'x');

@@ -1,15 +1,16 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterEach, describe, expect, it } from "vitest";
-import { migrateDatabase, migrationsFolder, openDatabase, type Db } from "./connection.server";
+import { migrateSqlite as migrateDatabase, openSqlite as openDatabase, sqliteMigrationsFolder as migrationsFolder, type SqliteDatabase as Db } from "./sqlite.server";
 
 let dir = "";
 let db: Db | undefined;
 
-afterEach(() => {
-  db?.$client.close();
+afterEach(async () => {
+  await db?.close();
   db = undefined;
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -42,7 +43,7 @@ function addMigration(tag: string, statements: string[]): string {
 }
 
 /** drizzle-kit's rebuild of a table (what it writes for most column changes), indexes included. */
-function rebuildStatements(sqlite: Db["$client"], table: string): string[] {
+function rebuildStatements(sqlite: Db["sqlite"], table: string): string[] {
   const create = (sqlite.prepare("select sql from sqlite_master where type = 'table' and name = ?").get(table) as { sql: string }).sql;
   const indexes = sqlite.prepare("select sql from sqlite_master where type = 'index' and tbl_name = ? and sql is not null").all(table) as { sql: string }[];
   return [
@@ -65,14 +66,14 @@ const WORKSHOP_WITH_VOTES = `
     ('p1', 'billing', 2, 3, 'facturas tardías', 1000), ('p2', 'billing', 4, 4, '', 1002);
 `;
 
-function rowCounts(sqlite: Db["$client"]) {
+function rowCounts(sqlite: Db["sqlite"]) {
   const count = (table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
   return { assessments: count("assessments"), participants: count("participants"), ratings: count("ratings") };
 }
 
 describe("migrations", () => {
-  it("rebuilds a table others reference with ON DELETE CASCADE and keeps every child row", () => {
-    const { $client: sqlite } = databaseAt("0002_ratings_belong_to_participants");
+  it("rebuilds a table others reference with ON DELETE CASCADE and keeps every child row", async () => {
+    const { sqlite } = databaseAt("0002_ratings_belong_to_participants");
     sqlite.exec(WORKSHOP_WITH_VOTES);
     const folder = addMigration("0003_rebuild_assessments", rebuildStatements(sqlite, "assessments"));
 
@@ -85,18 +86,18 @@ describe("migrations", () => {
     expect(rowCounts(sqlite)).toEqual({ assessments: 0, participants: 0, ratings: 0 });
   });
 
-  it("is needed: drizzle's own migrator empties the children in the same rebuild", () => {
-    const { $client: sqlite } = databaseAt("0002_ratings_belong_to_participants");
+  it("is needed: drizzle's own migrator empties the children in the same rebuild", async () => {
+    const { sqlite } = databaseAt("0002_ratings_belong_to_participants");
     sqlite.exec(WORKSHOP_WITH_VOTES);
     const folder = addMigration("0003_rebuild_assessments", rebuildStatements(sqlite, "assessments"));
 
-    migrate(db!, { migrationsFolder: folder });
+    migrate(drizzle(db!.sqlite), { migrationsFolder: folder });
 
     expect(rowCounts(sqlite)).toEqual({ assessments: 1, participants: 0, ratings: 0 });
   });
 
-  it("rolls back every pending migration when one would leave a broken reference", () => {
-    const { $client: sqlite } = databaseAt("0002_ratings_belong_to_participants");
+  it("rolls back every pending migration when one would leave a broken reference", async () => {
+    const { sqlite } = databaseAt("0002_ratings_belong_to_participants");
     sqlite.exec(WORKSHOP_WITH_VOTES);
     addMigration("0003_add_column", ["ALTER TABLE `organizations` ADD `logo` text;"]);
     const folder = addMigration("0004_orphans", ["DELETE FROM `assessments`;"]);
@@ -110,8 +111,8 @@ describe("migrations", () => {
     expect(sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
   });
 
-  it("moves votes from the first assessment schema to ratings keyed by participant alone, keeping every vote and its checks", () => {
-    const { $client: sqlite } = databaseAt("0001_assessments");
+  it("moves votes from the first assessment schema to ratings keyed by participant alone, keeping every vote and its checks", async () => {
+    const { sqlite } = databaseAt("0001_assessments");
     sqlite.exec(`
       insert into users (id, email, name, password_hash) values ('u1', 'carla@example.com', 'Carla', 'x');
       insert into organizations (id, name, quiz_invite_token) values ('o1', 'Andes Retail', 'quiz-token');

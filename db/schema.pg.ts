@@ -4,7 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import { ROLES } from "../app/domain/roles";
-import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 /** Milliseconds, as SQLite's timestamp_ms columns: both read back as a Date in JavaScript. */
 const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: "date" });
@@ -185,4 +185,20 @@ export const consensus = pgTable(
     check("consensus_ideal_range", sql`${t.ideal} between 1 and 4`),
     check("consensus_importance_range", sql`${t.importance} between 1 and 3`),
   ],
+);
+
+/**
+ * Rate-limit windows and login back-offs shared by every server on one PostgreSQL database
+ * (db/postgres.server.ts). SQLite means one process, which keeps them in memory; the table exists
+ * there too so the two schemas stay one.
+ */
+export const limitCounters = pgTable(
+  "limit_counters",
+  {
+    key: text("key").primaryKey(),
+    count: integer("count").notNull(),
+    /** Milliseconds since the epoch. */
+    expiresAt: bigint("expires_at", { mode: "number" }).notNull(),
+  },
+  (t) => [index("limit_counters_expires_idx").on(t.expiresAt)],
 );

@@ -183,3 +183,19 @@ export const consensus = sqliteTable(
     check("consensus_importance_range", sql`${t.importance} between 1 and 3`),
   ],
 );
+
+/**
+ * Rate-limit windows and login back-offs shared by every server on one PostgreSQL database
+ * (db/postgres.server.ts). SQLite means one process, which keeps them in memory; the table exists
+ * there too so the two schemas stay one.
+ */
+export const limitCounters = sqliteTable(
+  "limit_counters",
+  {
+    key: text("key").primaryKey(),
+    count: integer("count").notNull(),
+    /** Milliseconds since the epoch. */
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("limit_counters_expires_idx").on(t.expiresAt)],
+);

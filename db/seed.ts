@@ -7,17 +7,17 @@ import { describeSeed, seedDemo } from "~/services/demo-data.server";
 import { getEnv } from "~/utils/env.server";
 
 const env = getEnv();
-const db = openDatabase(env.databasePath);
+const db = openDatabase(env.databaseUrl);
 try {
-  migrateDatabase(db);
+  await migrateDatabase(db);
   setDb(db);
   const report = await seedDemo();
-  console.log(`Database: ${env.databasePath}`);
+  console.log(`Database: ${db.dialect === "postgres" ? "PostgreSQL" : env.databaseUrl}`);
   console.log(describeSeed(report, env.APP_URL ?? `http://localhost:${env.PORT}`).join("\n"));
 } catch (error) {
   console.error(error);
   process.exitCode = 1;
 } finally {
   setDb(undefined);
-  db.$client.close();
+  await db.close();
 }

@@ -1,24 +1,26 @@
 import crypto from "node:crypto";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, lt, ne, sql } from "drizzle-orm";
 import { getDb } from "../../db/connection.server";
-import { assessments, participants } from "../../db/schema";
+import type { Tables } from "../../db/database.server";
 import { joinCodeFrom } from "~/domain/workshop";
 import { getCapabilityModel } from "~/utils/content.server";
 import { randomId } from "~/utils/tokens.server";
 
-export type Assessment = typeof assessments.$inferSelect;
+export type Assessment = Tables["assessments"]["$inferSelect"];
 export type AssessmentMode = Assessment["mode"];
 
 /**
- * A new assessment; a workshop gets a join code unique among open assessments. A clash with another
- * open code (about one in 387 million per pair) is retried with a fresh code.
+ * A new assessment; a workshop gets a join code unique among open assessments (a partial unique
+ * index, so servers sharing a database cannot hand out one code twice). A clash with another open
+ * code (about one in 387 million per pair) is retried with a fresh code.
  */
-export function createAssessment(input: { organizationId: string; name: string; mode: AssessmentMode; createdBy: string }): Assessment {
+export async function createAssessment(input: { organizationId: string; name: string; mode: AssessmentMode; createdBy: string }): Promise<Assessment> {
   const model = getCapabilityModel();
+  const db = getDb();
   for (let attempt = 0; ; attempt++) {
     try {
-      return getDb()
-        .insert(assessments)
+      const [row] = await db.orm
+        .insert(db.t.assessments)
         .values({
           id: randomId(),
           organizationId: input.organizationId,
@@ -29,86 +31,91 @@ export function createAssessment(input: { organizationId: string; name: string; 
           modelVersion: model.version,
           createdBy: input.createdBy,
         })
-        .returning()
-        .get();
+        .returning();
+      return row!;
     } catch (error) {
-      const clash = error instanceof Error && "code" in error && error.code === "SQLITE_CONSTRAINT_UNIQUE";
-      if (!clash || attempt >= 5) throw error;
+      if (!db.isUniqueViolation(error) || attempt >= 5) throw error;
     }
   }
 }
 
 /** The assessment only if it belongs to the organization: ids from URLs never cross tenants. */
-export function getAssessment(organizationId: string, assessmentId: string): Assessment | undefined {
-  return getDb()
+export async function getAssessment(organizationId: string, assessmentId: string): Promise<Assessment | undefined> {
+  const { orm, t } = getDb();
+  const [row] = await orm
     .select()
-    .from(assessments)
-    .where(and(eq(assessments.id, assessmentId), eq(assessments.organizationId, organizationId)))
-    .get();
+    .from(t.assessments)
+    .where(and(eq(t.assessments.id, assessmentId), eq(t.assessments.organizationId, organizationId)));
+  return row;
 }
 
-export function requireAssessment(organizationId: string, assessmentId: string | undefined): Assessment {
-  const assessment = assessmentId ? getAssessment(organizationId, assessmentId) : undefined;
+export async function requireAssessment(organizationId: string, assessmentId: string | undefined): Promise<Assessment> {
+  const assessment = assessmentId ? await getAssessment(organizationId, assessmentId) : undefined;
   if (!assessment) throw new Response("Not found", { status: 404 });
   return assessment;
 }
 
 export type AssessmentListItem = Assessment & { participantCount: number };
 
-export function listAssessments(organizationId: string): AssessmentListItem[] {
-  return getDb()
+export async function listAssessments(organizationId: string): Promise<AssessmentListItem[]> {
+  const { orm, t } = getDb();
+  const rows = await orm
     .select({
-      assessment: assessments,
+      assessment: t.assessments,
       // Spelled out: drizzle renders a column inside a select field unqualified, which the subquery
       // would resolve against its own table.
-      participantCount: sql<number>`(select count(*) from participants p where p.assessment_id = "assessments"."id")`,
+      participantCount: sql<number>`(select count(*) from participants p where p.assessment_id = "assessments"."id")`.mapWith(Number),
     })
-    .from(assessments)
-    .where(eq(assessments.organizationId, organizationId))
-    .orderBy(desc(assessments.createdAt))
-    .all()
-    .map((row) => ({ ...row.assessment, participantCount: row.participantCount }));
+    .from(t.assessments)
+    .where(eq(t.assessments.organizationId, organizationId))
+    .orderBy(desc(t.assessments.createdAt));
+  return rows.map((row) => ({ ...row.assessment, participantCount: row.participantCount }));
 }
 
-export function getOpenWorkshopByCode(code: string): Assessment | undefined {
-  return getDb()
+export async function getOpenWorkshopByCode(code: string): Promise<Assessment | undefined> {
+  const { orm, t } = getDb();
+  const [row] = await orm
     .select()
-    .from(assessments)
-    .where(and(eq(assessments.joinCode, code), eq(assessments.status, "open"), eq(assessments.mode, "workshop")))
-    .get();
+    .from(t.assessments)
+    .where(and(eq(t.assessments.joinCode, code), eq(t.assessments.status, "open"), eq(t.assessments.mode, "workshop")));
+  return row;
 }
 
-export function setResultsVisible(assessmentId: string, visible: boolean): void {
-  getDb().update(assessments).set({ resultsVisible: visible }).where(eq(assessments.id, assessmentId)).run();
+export async function setResultsVisible(assessmentId: string, visible: boolean): Promise<void> {
+  const { orm, t } = getDb();
+  await orm.update(t.assessments).set({ resultsVisible: visible }).where(eq(t.assessments.id, assessmentId));
 }
 
-export function countParticipants(assessmentId: string): number {
-  return getDb().select({ n: sql<number>`count(*)` }).from(participants).where(eq(participants.assessmentId, assessmentId)).get()?.n ?? 0;
+export async function countParticipants(assessmentId: string): Promise<number> {
+  const { orm, t } = getDb();
+  const [row] = await orm.select({ n: count() }).from(t.participants).where(eq(t.participants.assessmentId, assessmentId));
+  return row?.n ?? 0;
 }
 
 /** The organization's locked assessment before this one (by lock date), for maturity over time. */
-export function getPreviousLocked(assessment: Assessment): Assessment | undefined {
-  const before = assessment.lockedAt ?? new Date(8.64e15);
-  return getDb()
+export async function getPreviousLocked(assessment: Assessment): Promise<Assessment | undefined> {
+  const { orm, t } = getDb();
+  const [row] = await orm
     .select()
-    .from(assessments)
+    .from(t.assessments)
     .where(
       and(
-        eq(assessments.organizationId, assessment.organizationId),
-        eq(assessments.status, "locked"),
-        sql`${assessments.id} != ${assessment.id}`,
-        sql`${assessments.lockedAt} < ${before.getTime()}`,
+        eq(t.assessments.organizationId, assessment.organizationId),
+        eq(t.assessments.status, "locked"),
+        ne(t.assessments.id, assessment.id),
+        assessment.lockedAt ? lt(t.assessments.lockedAt, assessment.lockedAt) : undefined,
       ),
     )
-    .orderBy(desc(assessments.lockedAt))
-    .get();
+    .orderBy(desc(t.assessments.lockedAt))
+    .limit(1);
+  return row;
 }
 
-export function listLocked(organizationId: string): Assessment[] {
-  return getDb()
+export async function listLocked(organizationId: string): Promise<Assessment[]> {
+  const { orm, t } = getDb();
+  return orm
     .select()
-    .from(assessments)
-    .where(and(eq(assessments.organizationId, organizationId), eq(assessments.status, "locked")))
-    .orderBy(asc(assessments.lockedAt))
-    .all();
+    .from(t.assessments)
+    .where(and(eq(t.assessments.organizationId, organizationId), eq(t.assessments.status, "locked")))
+    .orderBy(asc(t.assessments.lockedAt));
 }

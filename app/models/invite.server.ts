@@ -1,74 +1,71 @@
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { getDb } from "../../db/connection.server";
-import { invites, memberships, organizations, type Role } from "../../db/schema";
+import type { Tables } from "../../db/database.server";
+import type { Role } from "../../db/schema";
 import { hashToken, randomId, randomToken } from "~/utils/tokens.server";
 
 export const INVITE_TTL_MS = 14 * 24 * 3600 * 1000;
 
-export type Invite = typeof invites.$inferSelect;
+export type Invite = Tables["invites"]["$inferSelect"];
 
 /** A link anyone with it can use until it expires or is revoked; returns the token once. */
-export function createInvite(organizationId: string, role: Role, createdBy: string, now = Date.now()): { invite: Invite; token: string } {
+export async function createInvite(organizationId: string, role: Role, createdBy: string, now = Date.now()): Promise<{ invite: Invite; token: string }> {
   const token = randomToken();
-  const invite = getDb()
-    .insert(invites)
+  const { orm, t } = getDb();
+  const [invite] = await orm
+    .insert(t.invites)
     .values({ id: randomId(), organizationId, role, createdBy, tokenHash: hashToken(token), expiresAt: new Date(now + INVITE_TTL_MS) })
-    .returning()
-    .get();
-  return { invite, token };
+    .returning();
+  return { invite: invite!, token };
 }
 
-export function listActiveInvites(organizationId: string, now = Date.now()): Invite[] {
-  return getDb()
+export async function listActiveInvites(organizationId: string, now = Date.now()): Promise<Invite[]> {
+  const { orm, t } = getDb();
+  return orm
     .select()
-    .from(invites)
-    .where(and(eq(invites.organizationId, organizationId), isNull(invites.revokedAt), gt(invites.expiresAt, new Date(now))))
-    .orderBy(desc(invites.createdAt))
-    .all();
+    .from(t.invites)
+    .where(and(eq(t.invites.organizationId, organizationId), isNull(t.invites.revokedAt), gt(t.invites.expiresAt, new Date(now))))
+    .orderBy(desc(t.invites.createdAt));
 }
 
-export function revokeInvite(organizationId: string, inviteId: string, now = Date.now()): boolean {
-  const result = getDb()
-    .update(invites)
+export async function revokeInvite(organizationId: string, inviteId: string, now = Date.now()): Promise<boolean> {
+  const { orm, t } = getDb();
+  const revoked = await orm
+    .update(t.invites)
     .set({ revokedAt: new Date(now) })
-    .where(and(eq(invites.id, inviteId), eq(invites.organizationId, organizationId), isNull(invites.revokedAt)))
-    .run();
-  return result.changes > 0;
+    .where(and(eq(t.invites.id, inviteId), eq(t.invites.organizationId, organizationId), isNull(t.invites.revokedAt)))
+    .returning({ id: t.invites.id });
+  return revoked.length > 0;
 }
 
 export type UsableInvite = { invite: Invite; organizationName: string };
 
 /** The invite behind a link, if it is still usable. */
-export function getUsableInvite(token: string, now = Date.now()): UsableInvite | null {
-  const row = getDb()
-    .select({ invite: invites, organizationName: organizations.name })
-    .from(invites)
-    .innerJoin(organizations, eq(organizations.id, invites.organizationId))
-    .where(and(eq(invites.tokenHash, hashToken(token)), isNull(invites.revokedAt), gt(invites.expiresAt, new Date(now))))
-    .get();
+export async function getUsableInvite(token: string, now = Date.now()): Promise<UsableInvite | null> {
+  const { orm, t } = getDb();
+  const [row] = await orm
+    .select({ invite: t.invites, organizationName: t.organizations.name })
+    .from(t.invites)
+    .innerJoin(t.organizations, eq(t.organizations.id, t.invites.organizationId))
+    .where(and(eq(t.invites.tokenHash, hashToken(token)), isNull(t.invites.revokedAt), gt(t.invites.expiresAt, new Date(now))));
   return row ?? null;
 }
 
 /**
  * Joins the user to the invite's organization. An existing member keeps the higher of the two
- * roles rather than being demoted by an old link.
+ * roles rather than being demoted by an old link. Two acceptances at once (a double click, two
+ * servers) meet at the membership's primary key: the insert that loses does nothing.
  */
-export function acceptInvite(invite: Invite, userId: string): void {
+export async function acceptInvite(invite: Invite, userId: string): Promise<void> {
   const rank: Record<Role, number> = { viewer: 0, "program-owner": 1, consultant: 2 };
-  const db = getDb();
-  db.transaction((tx) => {
-    const existing = tx
-      .select({ role: memberships.role })
-      .from(memberships)
-      .where(and(eq(memberships.organizationId, invite.organizationId), eq(memberships.userId, userId)))
-      .get();
+  const { t, transaction } = getDb();
+  await transaction(async (tx) => {
+    const where = and(eq(t.memberships.organizationId, invite.organizationId), eq(t.memberships.userId, userId));
+    const [existing] = await tx.select({ role: t.memberships.role }).from(t.memberships).where(where).for("update");
     if (!existing) {
-      tx.insert(memberships).values({ organizationId: invite.organizationId, userId, role: invite.role }).run();
+      await tx.insert(t.memberships).values({ organizationId: invite.organizationId, userId, role: invite.role }).onConflictDoNothing();
     } else if (rank[invite.role] > rank[existing.role]) {
-      tx.update(memberships)
-        .set({ role: invite.role })
-        .where(and(eq(memberships.organizationId, invite.organizationId), eq(memberships.userId, userId)))
-        .run();
+      await tx.update(t.memberships).set({ role: invite.role }).where(where);
     }
-  }, { behavior: "immediate" });
+  });
 }

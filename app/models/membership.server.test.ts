@@ -12,67 +12,67 @@ let org: Organization;
 
 beforeEach(async () => {
   consultant = await makeUser({ name: "Carla Consultant" });
-  org = makeOrganization(consultant.id, { name: "Andes Retail" });
+  org = await makeOrganization(consultant.id, { name: "Andes Retail" });
 });
 
-function roleOf(userId: string, organizationId = org.id) {
-  return getMembership(organizationId, userId)?.role ?? null;
+async function roleOf(userId: string, organizationId = org.id) {
+  return (await getMembership(organizationId, userId))?.role ?? null;
 }
 
 describe("changeMember", () => {
   it("removes a member", async () => {
     const viewer = await makeUser();
-    makeMembership(org.id, viewer.id, "viewer", consultant.id);
-    expect(changeMember(org.id, viewer.id, null)).toBe("ok");
-    expect(roleOf(viewer.id)).toBeNull();
-    expect(listMembers(org.id).map((m) => m.userId)).toEqual([consultant.id]);
+    await makeMembership(org.id, viewer.id, "viewer", consultant.id);
+    expect(await changeMember(org.id, viewer.id, null)).toBe("ok");
+    expect(await roleOf(viewer.id)).toBeNull();
+    expect((await listMembers(org.id)).map((m) => m.userId)).toEqual([consultant.id]);
   });
 
   it("changes a member's role", async () => {
     const member = await makeUser();
-    makeMembership(org.id, member.id, "viewer", consultant.id);
-    expect(changeMember(org.id, member.id, "program-owner")).toBe("ok");
-    expect(roleOf(member.id)).toBe("program-owner");
-    expect(changeMember(org.id, member.id, "consultant")).toBe("ok");
-    expect(roleOf(member.id)).toBe("consultant");
+    await makeMembership(org.id, member.id, "viewer", consultant.id);
+    expect(await changeMember(org.id, member.id, "program-owner")).toBe("ok");
+    expect(await roleOf(member.id)).toBe("program-owner");
+    expect(await changeMember(org.id, member.id, "consultant")).toBe("ok");
+    expect(await roleOf(member.id)).toBe("consultant");
   });
 
   it("refuses to remove or demote the last consultant, and changes nothing", async () => {
     const owner = await makeUser();
-    makeMembership(org.id, owner.id, "program-owner", consultant.id);
-    expect(changeMember(org.id, consultant.id, null)).toBe("last-consultant");
-    expect(changeMember(org.id, consultant.id, "viewer")).toBe("last-consultant");
-    expect(changeMember(org.id, consultant.id, "program-owner")).toBe("last-consultant");
-    expect(roleOf(consultant.id)).toBe("consultant");
-    expect(roleOf(owner.id)).toBe("program-owner");
+    await makeMembership(org.id, owner.id, "program-owner", consultant.id);
+    expect(await changeMember(org.id, consultant.id, null)).toBe("last-consultant");
+    expect(await changeMember(org.id, consultant.id, "viewer")).toBe("last-consultant");
+    expect(await changeMember(org.id, consultant.id, "program-owner")).toBe("last-consultant");
+    expect(await roleOf(consultant.id)).toBe("consultant");
+    expect(await roleOf(owner.id)).toBe("program-owner");
     // Keeping the role is not a demotion.
-    expect(changeMember(org.id, consultant.id, "consultant")).toBe("ok");
+    expect(await changeMember(org.id, consultant.id, "consultant")).toBe("ok");
   });
 
   it("lets one of two consultants go, then protects the other", async () => {
     const second = await makeUser();
-    makeMembership(org.id, second.id, "consultant", consultant.id);
-    expect(changeMember(org.id, consultant.id, null)).toBe("ok");
-    expect(roleOf(consultant.id)).toBeNull();
-    expect(changeMember(org.id, second.id, "viewer")).toBe("last-consultant");
-    expect(roleOf(second.id)).toBe("consultant");
+    await makeMembership(org.id, second.id, "consultant", consultant.id);
+    expect(await changeMember(org.id, consultant.id, null)).toBe("ok");
+    expect(await roleOf(consultant.id)).toBeNull();
+    expect(await changeMember(org.id, second.id, "viewer")).toBe("last-consultant");
+    expect(await roleOf(second.id)).toBe("consultant");
   });
 
   it("counts consultants per organization: one elsewhere does not make this one removable", async () => {
     const other = await makeUser();
-    const otherOrg = makeOrganization(other.id);
-    makeMembership(otherOrg.id, consultant.id, "consultant", other.id);
-    expect(changeMember(org.id, consultant.id, null)).toBe("last-consultant");
+    const otherOrg = await makeOrganization(other.id);
+    await makeMembership(otherOrg.id, consultant.id, "consultant", other.id);
+    expect(await changeMember(org.id, consultant.id, null)).toBe("last-consultant");
   });
 
   it("answers not-found for someone who is not a member, or a member of another organization", async () => {
     const stranger = await makeUser();
-    expect(changeMember(org.id, stranger.id, null)).toBe("not-found");
-    expect(changeMember(org.id, stranger.id, "viewer")).toBe("not-found");
-    expect(changeMember(org.id, "no-such-user", "viewer")).toBe("not-found");
-    const otherOrg = makeOrganization(stranger.id);
-    expect(changeMember(otherOrg.id, consultant.id, null)).toBe("not-found");
-    expect(roleOf(stranger.id)).toBeNull();
-    expect(roleOf(stranger.id, otherOrg.id)).toBe("consultant");
+    expect(await changeMember(org.id, stranger.id, null)).toBe("not-found");
+    expect(await changeMember(org.id, stranger.id, "viewer")).toBe("not-found");
+    expect(await changeMember(org.id, "no-such-user", "viewer")).toBe("not-found");
+    const otherOrg = await makeOrganization(stranger.id);
+    expect(await changeMember(otherOrg.id, consultant.id, null)).toBe("not-found");
+    expect(await roleOf(stranger.id)).toBeNull();
+    expect(await roleOf(stranger.id, otherOrg.id)).toBe("consultant");
   });
 });

@@ -1,46 +1,42 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/connection.server";
-import { memberships, users, type Role } from "../../db/schema";
+import type { Role } from "../../db/schema";
 
 export type Member = { userId: string; name: string; email: string; role: Role; joinedAt: Date };
 
-export function listMembers(organizationId: string): Member[] {
-  return getDb()
-    .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, joinedAt: memberships.createdAt })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.organizationId, organizationId))
-    .orderBy(asc(sql`${users.name} collate nocase`))
-    .all();
+export async function listMembers(organizationId: string): Promise<Member[]> {
+  const { orm, t } = getDb();
+  return orm
+    .select({ userId: t.users.id, name: t.users.name, email: t.users.email, role: t.memberships.role, joinedAt: t.memberships.createdAt })
+    .from(t.memberships)
+    .innerJoin(t.users, eq(t.users.id, t.memberships.userId))
+    .where(eq(t.memberships.organizationId, organizationId))
+    .orderBy(asc(sql`lower(${t.users.name})`));
 }
 
 export type MemberChange = "ok" | "not-found" | "last-consultant";
 
 /**
  * Removes a member or changes their role, refusing to leave the organization without a consultant.
- * Read and write happen in one IMMEDIATE transaction so two removals cannot both pass the check.
+ * The organization's consultants are read for update in the same transaction as the change, so two
+ * removals cannot both pass the check.
  */
-export function changeMember(organizationId: string, userId: string, role: Role | null): MemberChange {
-  const db = getDb();
-  const run = db.transaction((tx) => {
-    const target = tx
-      .select({ role: memberships.role })
-      .from(memberships)
-      .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)))
-      .get();
-    if (!target) return "not-found" as const;
+export async function changeMember(organizationId: string, userId: string, role: Role | null): Promise<MemberChange> {
+  const { t, transaction } = getDb();
+  return transaction(async (tx) => {
+    const where = and(eq(t.memberships.organizationId, organizationId), eq(t.memberships.userId, userId));
+    const [target] = await tx.select({ role: t.memberships.role }).from(t.memberships).where(where).for("update");
+    if (!target) return "not-found";
     if (target.role === "consultant" && role !== "consultant") {
-      const consultants = tx
-        .select({ n: sql<number>`count(*)` })
-        .from(memberships)
-        .where(and(eq(memberships.organizationId, organizationId), eq(memberships.role, "consultant")))
-        .get()?.n;
-      if ((consultants ?? 0) <= 1) return "last-consultant" as const;
+      const consultants = await tx
+        .select({ userId: t.memberships.userId })
+        .from(t.memberships)
+        .where(and(eq(t.memberships.organizationId, organizationId), eq(t.memberships.role, "consultant")))
+        .for("update");
+      if (consultants.length <= 1) return "last-consultant";
     }
-    const where = and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId));
-    if (role) tx.update(memberships).set({ role }).where(where).run();
-    else tx.delete(memberships).where(where).run();
-    return "ok" as const;
-  }, { behavior: "immediate" });
-  return run;
+    if (role) await tx.update(t.memberships).set({ role }).where(where);
+    else await tx.delete(t.memberships).where(where);
+    return "ok";
+  });
 }

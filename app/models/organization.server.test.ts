@@ -1,8 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { invites, memberships, organizations, quizResults } from "../../db/schema";
 import { makeMembership, makeOrganization, makeQuizResults, makeUser } from "../../tests/setup/factories";
-import { useTestDatabase } from "../../tests/setup/test-db";
+import { expectConstraintError, t, useTestDatabase } from "../../tests/setup/test-db";
 import { createInvite } from "./invite.server";
 import { listMembers } from "./membership.server";
 import { createOrganization, deleteOrganization, getMembership, listOrganizationsForUser, type Organization } from "./organization.server";
@@ -16,67 +15,67 @@ let org: Organization;
 
 beforeEach(async () => {
   consultant = await makeUser({ name: "Carla Consultant" });
-  org = makeOrganization(consultant.id, { name: "Andes Retail" });
+  org = await makeOrganization(consultant.id, { name: "Andes Retail" });
 });
 
-function roleOf(userId: string, organizationId = org.id) {
-  return getMembership(organizationId, userId)?.role ?? null;
+async function roleOf(userId: string, organizationId = org.id) {
+  return (await getMembership(organizationId, userId))?.role ?? null;
 }
 
 describe("createOrganization", () => {
-  it("stores the trimmed fields and makes the creator its one consultant", () => {
-    const created = createOrganization({ name: "  Pacífico Bank ", industry: " Banking ", defaultLang: "en" }, consultant.id);
+  it("stores the trimmed fields and makes the creator its one consultant", async () => {
+    const created = await createOrganization({ name: "  Pacífico Bank ", industry: " Banking ", defaultLang: "en" }, consultant.id);
     expect(created).toMatchObject({ name: "Pacífico Bank", industry: "Banking", defaultLang: "en" });
     expect(created.quizInviteToken.length).toBeGreaterThanOrEqual(24);
-    expect(listMembers(created.id)).toEqual([expect.objectContaining({ userId: consultant.id, role: "consultant" })]);
-    expect(getMembership(created.id, consultant.id)).toMatchObject({ role: "consultant", organization: { id: created.id } });
+    expect(await listMembers(created.id)).toEqual([expect.objectContaining({ userId: consultant.id, role: "consultant" })]);
+    expect(await getMembership(created.id, consultant.id)).toMatchObject({ role: "consultant", organization: { id: created.id } });
   });
 
-  it("leaves no organization behind when the creator does not exist", () => {
-    const before = database.db.select({ n: count() }).from(organizations).get()!.n;
-    expect(() => createOrganization({ name: "Orphan", defaultLang: "es" }, "no-such-user")).toThrow(/FOREIGN KEY/);
-    expect(database.db.select({ n: count() }).from(organizations).get()!.n).toBe(before);
+  it("leaves no organization behind when the creator does not exist", async () => {
+    const before = (await database.db.orm.select({ n: count() }).from(t.organizations))[0]!.n;
+    await expectConstraintError(createOrganization({ name: "Orphan", defaultLang: "es" }, "no-such-user"), "foreign key");
+    expect((await database.db.orm.select({ n: count() }).from(t.organizations))[0]!.n).toBe(before);
   });
 
   it("lists an organization only for its members", async () => {
     const outsider = await makeUser();
-    expect(listOrganizationsForUser(consultant.id).map((o) => o.name)).toEqual(["Andes Retail"]);
-    expect(listOrganizationsForUser(outsider.id)).toEqual([]);
-    expect(getMembership(org.id, outsider.id)).toBeNull();
+    expect((await listOrganizationsForUser(consultant.id)).map((o) => o.name)).toEqual(["Andes Retail"]);
+    expect(await listOrganizationsForUser(outsider.id)).toEqual([]);
+    expect(await getMembership(org.id, outsider.id)).toBeNull();
   });
 });
 
 describe("deleteOrganization", () => {
-  it("takes its memberships, invites and quiz results with it, and nothing of another organization", async () => {
+  it("takes its t.memberships, invites and quiz results with it, and nothing of another organization", async () => {
     const member = await makeUser();
-    makeMembership(org.id, member.id, "viewer", consultant.id);
-    createInvite(org.id, "program-owner", consultant.id);
-    makeQuizResults(org.id);
+    await makeMembership(org.id, member.id, "viewer", consultant.id);
+    await createInvite(org.id, "program-owner", consultant.id);
+    await makeQuizResults(org.id);
 
-    const otherOrg = makeOrganization(consultant.id, { name: "Other client" });
-    makeMembership(otherOrg.id, member.id, "program-owner", consultant.id);
-    createInvite(otherOrg.id, "viewer", consultant.id);
-    makeQuizResults(otherOrg.id, [{ answers: { q1: "a", q2: "b", q3: "c", q4: "d" }, lang: "en" }]);
-    makeQuizResults(null, [{ answers: { q1: "c", q2: "c", q3: "c", q4: "d" }, lang: "es" }]);
+    const otherOrg = await makeOrganization(consultant.id, { name: "Other client" });
+    await makeMembership(otherOrg.id, member.id, "program-owner", consultant.id);
+    await createInvite(otherOrg.id, "viewer", consultant.id);
+    await makeQuizResults(otherOrg.id, [{ answers: { q1: "a", q2: "b", q3: "c", q4: "d" }, lang: "en" }]);
+    await makeQuizResults(null, [{ answers: { q1: "c", q2: "c", q3: "c", q4: "d" }, lang: "es" }]);
 
-    const rowsOf = (organizationId: string) => ({
-      memberships: database.db.select({ n: count() }).from(memberships).where(eq(memberships.organizationId, organizationId)).get()!.n,
-      invites: database.db.select({ n: count() }).from(invites).where(eq(invites.organizationId, organizationId)).get()!.n,
-      quizResults: database.db.select({ n: count() }).from(quizResults).where(eq(quizResults.organizationId, organizationId)).get()!.n,
+    const rowsOf = async (organizationId: string) => ({
+      memberships: (await database.db.orm.select({ n: count() }).from(t.memberships).where(eq(t.memberships.organizationId, organizationId)))[0]!.n,
+      invites: (await database.db.orm.select({ n: count() }).from(t.invites).where(eq(t.invites.organizationId, organizationId)))[0]!.n,
+      quizResults: (await database.db.orm.select({ n: count() }).from(t.quizResults).where(eq(t.quizResults.organizationId, organizationId)))[0]!.n,
     });
-    expect(rowsOf(org.id)).toEqual({ memberships: 2, invites: 2, quizResults: 9 });
-    const otherBefore = rowsOf(otherOrg.id);
+    expect(await rowsOf(org.id)).toEqual({ memberships: 2, invites: 2, quizResults: 9 });
+    const otherBefore = await rowsOf(otherOrg.id);
 
-    deleteOrganization(org.id);
+    await deleteOrganization(org.id);
 
-    expect(database.db.select().from(organizations).where(eq(organizations.id, org.id)).get()).toBeUndefined();
-    expect(rowsOf(org.id)).toEqual({ memberships: 0, invites: 0, quizResults: 0 });
-    expect(rowsOf(otherOrg.id)).toEqual(otherBefore);
-    expect(getQuizSummary(otherOrg.id).total).toBe(1);
+    expect((await database.db.orm.select().from(t.organizations).where(eq(t.organizations.id, org.id)))[0]).toBeUndefined();
+    expect(await rowsOf(org.id)).toEqual({ memberships: 0, invites: 0, quizResults: 0 });
+    expect(await rowsOf(otherOrg.id)).toEqual(otherBefore);
+    expect((await getQuizSummary(otherOrg.id)).total).toBe(1);
     // Anonymous quiz results (no organization) stay.
-    expect(database.db.select({ n: count() }).from(quizResults).get()!.n).toBe(2);
-    // People are not deleted with an organization: they keep their other memberships.
-    expect(roleOf(member.id, otherOrg.id)).toBe("program-owner");
-    expect(listOrganizationsForUser(consultant.id).map((o) => o.id)).toEqual([otherOrg.id]);
+    expect((await database.db.orm.select({ n: count() }).from(t.quizResults))[0]!.n).toBe(2);
+    // People are not deleted with an organization: they keep their other t.memberships.
+    expect(await roleOf(member.id, otherOrg.id)).toBe("program-owner");
+    expect((await listOrganizationsForUser(consultant.id)).map((o) => o.id)).toEqual([otherOrg.id]);
   });
 });

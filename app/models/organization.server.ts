@@ -1,35 +1,35 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/connection.server";
-import { memberships, organizations, type Role } from "../../db/schema";
+import type { Tables } from "../../db/database.server";
+import type { Role } from "../../db/schema";
 import { nextAssessmentDue } from "~/domain/workshop";
 import type { Lang } from "~/utils/i18n";
 import { randomId, randomToken } from "~/utils/tokens.server";
 
-export type Organization = typeof organizations.$inferSelect;
+export type Organization = Tables["organizations"]["$inferSelect"];
 export type Membership = { organization: Organization; role: Role };
 
 /** Creates the organization with its creator as consultant, in one transaction. */
-export function createOrganization(input: { name: string; industry?: string; defaultLang: Lang }, creatorId: string): Organization {
-  const db = getDb();
-  return db.transaction((tx) => {
-    const org = tx
-      .insert(organizations)
+export async function createOrganization(input: { name: string; industry?: string; defaultLang: Lang }, creatorId: string): Promise<Organization> {
+  const { t, transaction } = getDb();
+  return transaction(async (tx) => {
+    const [org] = await tx
+      .insert(t.organizations)
       .values({ id: randomId(), name: input.name.trim(), industry: input.industry?.trim() ?? "", defaultLang: input.defaultLang, quizInviteToken: randomToken(18) })
-      .returning()
-      .get();
-    tx.insert(memberships).values({ organizationId: org.id, userId: creatorId, role: "consultant" }).run();
-    return org;
+      .returning();
+    await tx.insert(t.memberships).values({ organizationId: org!.id, userId: creatorId, role: "consultant" });
+    return org!;
   });
 }
 
 /** The organization as seen by one user: null when it does not exist or they are not a member. */
-export function getMembership(organizationId: string, userId: string): Membership | null {
-  const row = getDb()
-    .select({ organization: organizations, role: memberships.role })
-    .from(memberships)
-    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)))
-    .get();
+export async function getMembership(organizationId: string, userId: string): Promise<Membership | null> {
+  const { orm, t } = getDb();
+  const [row] = await orm
+    .select({ organization: t.organizations, role: t.memberships.role })
+    .from(t.memberships)
+    .innerJoin(t.organizations, eq(t.organizations.id, t.memberships.organizationId))
+    .where(and(eq(t.memberships.organizationId, organizationId), eq(t.memberships.userId, userId)));
   return row ?? null;
 }
 
@@ -53,7 +53,7 @@ export type OrganizationSummary = {
  * of its consensus levels (a locked assessment always has a full consensus). `capabilityKeys`
  * limits the mean to the model's capabilities, as the history on the organization page does.
  */
-export function listOrganizationsForUser(userId: string, capabilityKeys?: readonly string[]): OrganizationSummary[] {
+export async function listOrganizationsForUser(userId: string, capabilityKeys?: readonly string[]): Promise<OrganizationSummary[]> {
   const inModel = capabilityKeys
     ? sql`and c.capability_key in (${sql.join(
         capabilityKeys.map((key) => sql`${key}`),
@@ -63,48 +63,65 @@ export function listOrganizationsForUser(userId: string, capabilityKeys?: readon
   const latest = sql`(
     select a.organization_id, a.locked_at,
       (select avg(c.current) from consensus c where c.assessment_id = a.id ${inModel}) as maturity,
-      row_number() over (partition by a.organization_id order by a.locked_at desc, a.rowid desc) as position
+      row_number() over (partition by a.organization_id order by a.locked_at desc, a.id desc) as position
     from assessments a
     where a.status = 'locked' and a.locked_at is not null
       and a.organization_id in (select organization_id from memberships where user_id = ${userId})
   )`;
-  const rows = getDb().all<Omit<OrganizationSummary, "nextDue">>(sql`
+  // Raw rows come back as each driver gives them (PostgreSQL: counts and averages as text,
+  // timestamps as Date; SQLite: numbers), hence the conversions below.
+  type Row = Omit<OrganizationSummary, "members" | "quizResults" | "maturity" | "lastLockedAt" | "nextDue"> & {
+    members: number | string;
+    quizResults: number | string;
+    maturity: number | string | null;
+    lastLockedAt: number | Date | null;
+  };
+  const rows = await getDb().rows<Row>(sql`
     select o.id, o.name, o.industry, m.role,
       (select count(*) from memberships mm where mm.organization_id = o.id) as members,
-      (select count(*) from quiz_results q where q.organization_id = o.id) as quizResults,
-      l.maturity, l.locked_at as lastLockedAt
+      (select count(*) from quiz_results q where q.organization_id = o.id) as "quizResults",
+      l.maturity, l.locked_at as "lastLockedAt"
     from memberships m
     join organizations o on o.id = m.organization_id
     left join ${latest} l on l.organization_id = o.id and l.position = 1
     where m.user_id = ${userId}
-    order by o.name collate nocase`);
-  return rows.map((row) => ({
-    ...row,
-    nextDue: row.lastLockedAt === null ? null : nextAssessmentDue(new Date(row.lastLockedAt)).getTime(),
-  }));
-}
-
-export function updateOrganization(id: string, input: { name: string; industry: string; defaultLang: Lang }): void {
-  getDb()
-    .update(organizations)
-    .set({ name: input.name.trim(), industry: input.industry.trim(), defaultLang: input.defaultLang })
-    .where(eq(organizations.id, id))
-    .run();
-}
-
-/** Everything of the organization goes with it: the foreign keys cascade inside one statement. */
-export function deleteOrganization(id: string): void {
-  getDb().transaction((tx) => {
-    tx.delete(organizations).where(eq(organizations.id, id)).run();
+    order by lower(o.name), o.id`);
+  return rows.map((row) => {
+    const lastLockedAt = row.lastLockedAt === null ? null : new Date(row.lastLockedAt).getTime();
+    return {
+      ...row,
+      members: Number(row.members),
+      quizResults: Number(row.quizResults),
+      maturity: row.maturity === null ? null : Number(row.maturity),
+      lastLockedAt,
+      nextDue: lastLockedAt === null ? null : nextAssessmentDue(new Date(lastLockedAt)).getTime(),
+    };
   });
 }
 
-export function getOrganizationByQuizInvite(token: string): Organization | undefined {
+export async function updateOrganization(id: string, input: { name: string; industry: string; defaultLang: Lang }): Promise<void> {
+  const { orm, t } = getDb();
+  await orm
+    .update(t.organizations)
+    .set({ name: input.name.trim(), industry: input.industry.trim(), defaultLang: input.defaultLang })
+    .where(eq(t.organizations.id, id));
+}
+
+/** Everything of the organization goes with it: the foreign keys cascade inside one statement. */
+export async function deleteOrganization(id: string): Promise<void> {
+  const { orm, t } = getDb();
+  await orm.delete(t.organizations).where(eq(t.organizations.id, id));
+}
+
+export async function getOrganizationByQuizInvite(token: string): Promise<Organization | undefined> {
   if (!token) return undefined;
-  return getDb().select().from(organizations).where(eq(organizations.quizInviteToken, token)).get();
+  const { orm, t } = getDb();
+  const [row] = await orm.select().from(t.organizations).where(eq(t.organizations.quizInviteToken, token));
+  return row;
 }
 
 /** A new quiz link; the old one stops counting new answers. */
-export function regenerateQuizInvite(id: string): void {
-  getDb().update(organizations).set({ quizInviteToken: randomToken(18) }).where(eq(organizations.id, id)).run();
+export async function regenerateQuizInvite(id: string): Promise<void> {
+  const { orm, t } = getDb();
+  await orm.update(t.organizations).set({ quizInviteToken: randomToken(18) }).where(eq(t.organizations.id, id));
 }

@@ -1,71 +1,38 @@
-import type Database from "better-sqlite3";
-import type { Statement } from "better-sqlite3";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, countDistinct, eq, isNotNull, or } from "drizzle-orm";
 import { getDb } from "../../db/connection.server";
-import { participants, ratings } from "../../db/schema";
+import type { VoteOutcome } from "../../db/database.server";
 import type { RatingInput } from "~/domain/assessment.schema";
 import { summarizeVotes, type VoteSummary } from "~/domain/workshop";
 
-export type SaveOutcome = "saved" | "locked";
-
-type VoteStatements = { status: Statement<[string], { status: string }>; upsert: Statement<unknown[]> };
-const statements = new WeakMap<object, VoteStatements>();
+export type SaveOutcome = VoteOutcome;
 
 /**
- * The vote path is the hottest write of a workshop (200 phones at once), so it uses statements
- * prepared once per connection: building the same SQL through the query builder per post was a
- * third of its CPU time.
+ * Saves a participant's votes in one transaction: the lock check and the upserts see the same
+ * state, and the (participant, capability) key turns a repeated post into a replacement. The
+ * statements are the database's own, prepared once (db/sqlite.server.ts, db/postgres.server.ts).
  */
-function voteStatements(): { sqlite: Database.Database; s: VoteStatements } {
-  const sqlite = getDb().$client;
-  let s = statements.get(sqlite);
-  if (!s) {
-    s = {
-      status: sqlite.prepare("select status from assessments where id = ?"),
-      upsert: sqlite.prepare(
-        `insert into ratings (participant_id, capability_key, current, ideal, comment, updated_at)
-         values (?, ?, ?, ?, ?, ?)
-         on conflict (participant_id, capability_key) do update set
-           current = excluded.current, ideal = excluded.ideal, comment = excluded.comment, updated_at = excluded.updated_at`,
-      ),
-    };
-    statements.set(sqlite, s);
-  }
-  return { sqlite, s };
-}
-
-/**
- * Saves a participant's votes in one IMMEDIATE transaction: the lock check and the upserts see the
- * same state, and the (participant, capability) key turns a repeated post into a replacement.
- */
-export function saveRatings(participantId: string, assessmentId: string, input: RatingInput[], now = Date.now()): SaveOutcome {
-  const { sqlite, s } = voteStatements();
-  const save = sqlite.transaction((): SaveOutcome => {
-    if (s.status.get(assessmentId)?.status !== "open") return "locked";
-    for (const r of input) s.upsert.run(participantId, r.capabilityKey, r.current, r.ideal, r.comment, now);
-    return "saved";
-  });
-  return save.immediate();
+export function saveRatings(participantId: string, assessmentId: string, input: RatingInput[], now = Date.now()): Promise<SaveOutcome> {
+  return getDb().saveVotes(participantId, assessmentId, input, now);
 }
 
 export type StoredRating = { capabilityKey: string; current: number | null; ideal: number | null; comment: string };
 
-export function getParticipantRatings(participantId: string): StoredRating[] {
-  return getDb()
-    .select({ capabilityKey: ratings.capabilityKey, current: ratings.current, ideal: ratings.ideal, comment: ratings.comment })
-    .from(ratings)
-    .where(eq(ratings.participantId, participantId))
-    .all();
+export async function getParticipantRatings(participantId: string): Promise<StoredRating[]> {
+  const { orm, t } = getDb();
+  return orm
+    .select({ capabilityKey: t.ratings.capabilityKey, current: t.ratings.current, ideal: t.ratings.ideal, comment: t.ratings.comment })
+    .from(t.ratings)
+    .where(eq(t.ratings.participantId, participantId));
 }
 
 /** Vote statistics per capability key for the board, the consensus form and the gaps. */
-export function summarizeAssessmentVotes(assessmentId: string): Map<string, VoteSummary> {
-  const rows = getDb()
-    .select({ capabilityKey: ratings.capabilityKey, current: ratings.current, ideal: ratings.ideal })
-    .from(participants)
-    .innerJoin(ratings, eq(ratings.participantId, participants.id))
-    .where(eq(participants.assessmentId, assessmentId))
-    .all();
+export async function summarizeAssessmentVotes(assessmentId: string): Promise<Map<string, VoteSummary>> {
+  const { orm, t } = getDb();
+  const rows = await orm
+    .select({ capabilityKey: t.ratings.capabilityKey, current: t.ratings.current, ideal: t.ratings.ideal })
+    .from(t.participants)
+    .innerJoin(t.ratings, eq(t.ratings.participantId, t.participants.id))
+    .where(eq(t.participants.assessmentId, assessmentId));
   const byCapability = new Map<string, { current: number | null; ideal: number | null }[]>();
   for (const row of rows) {
     const list = byCapability.get(row.capabilityKey) ?? [];
@@ -77,30 +44,29 @@ export function summarizeAssessmentVotes(assessmentId: string): Map<string, Vote
 
 export type RatingExportRow = { participant: string; capabilityKey: string; current: number | null; ideal: number | null; comment: string };
 
-export function listRatingsForExport(assessmentId: string): RatingExportRow[] {
-  return getDb()
+export async function listRatingsForExport(assessmentId: string): Promise<RatingExportRow[]> {
+  const { orm, t } = getDb();
+  return orm
     .select({
-      participant: participants.displayName,
-      capabilityKey: ratings.capabilityKey,
-      current: ratings.current,
-      ideal: ratings.ideal,
-      comment: ratings.comment,
+      participant: t.participants.displayName,
+      capabilityKey: t.ratings.capabilityKey,
+      current: t.ratings.current,
+      ideal: t.ratings.ideal,
+      comment: t.ratings.comment,
     })
-    .from(participants)
-    .innerJoin(ratings, eq(ratings.participantId, participants.id))
-    .where(eq(participants.assessmentId, assessmentId))
-    .orderBy(asc(participants.createdAt), asc(participants.id), asc(ratings.capabilityKey))
-    .all();
+    .from(t.participants)
+    .innerJoin(t.ratings, eq(t.ratings.participantId, t.participants.id))
+    .where(eq(t.participants.assessmentId, assessmentId))
+    .orderBy(asc(t.participants.createdAt), asc(t.participants.id), asc(t.ratings.capabilityKey));
 }
 
 /** Participants who voted on at least one capability. */
-export function countVoters(assessmentId: string): number {
-  return (
-    getDb()
-      .select({ n: sql<number>`count(distinct ${ratings.participantId})` })
-      .from(participants)
-      .innerJoin(ratings, eq(ratings.participantId, participants.id))
-      .where(and(eq(participants.assessmentId, assessmentId), sql`(${ratings.current} is not null or ${ratings.ideal} is not null)`))
-      .get()?.n ?? 0
-  );
+export async function countVoters(assessmentId: string): Promise<number> {
+  const { orm, t } = getDb();
+  const [row] = await orm
+    .select({ n: countDistinct(t.ratings.participantId) })
+    .from(t.participants)
+    .innerJoin(t.ratings, eq(t.ratings.participantId, t.participants.id))
+    .where(and(eq(t.participants.assessmentId, assessmentId), or(isNotNull(t.ratings.current), isNotNull(t.ratings.ideal))));
+  return row?.n ?? 0;
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { users } from "../../db/schema";
 import { makeUser } from "../../tests/setup/factories";
-import { useTestDatabase } from "../../tests/setup/test-db";
+import { t, useTestDatabase } from "../../tests/setup/test-db";
 import { countUsers, createUser, getUserByEmail, verifyLogin } from "./user.server";
 
 // The real password module, not the cheap hash every other file gets (tests/setup/cheap-passwords.ts):
@@ -20,9 +19,9 @@ describe("createUser", () => {
     const user = await createUser({ name: "  Ana Pérez ", email: "  Ana.Perez@Example.COM ", password: "s3cret-enough" });
     expect(user).toMatchObject({ name: "Ana Pérez", email: "ana.perez@example.com" });
     expect(user).not.toHaveProperty("passwordHash");
-    expect(getUserByEmail("ANA.PEREZ@example.com ")?.id).toBe(user!.id);
+    expect((await getUserByEmail("ANA.PEREZ@example.com "))?.id).toBe(user!.id);
 
-    const row = database.db.select().from(users).get()!;
+    const row = (await database.db.orm.select().from(t.users))[0]!;
     expect(row.passwordHash).toMatch(/^scrypt\$/);
     // The real cost (vi.unmock above), not the tests' cheap hash: the timing test below relies on it.
     expect(Number(row.passwordHash.split("$")[1])).toBeGreaterThanOrEqual(2 ** 13);
@@ -33,7 +32,7 @@ describe("createUser", () => {
     const first = await createUser({ name: "Ana", email: "ana@example.com", password: "first-password" });
     expect(first).toMatchObject({ name: "Ana", email: "ana@example.com" });
     await expect(createUser({ name: "Impostor", email: " ANA@example.com", password: "other-password" })).resolves.toBeNull();
-    expect(countUsers()).toBe(1);
+    expect(await countUsers()).toBe(1);
     // The first account is untouched: its password still works, the second one does not.
     await expect(verifyLogin("ana@example.com", "first-password")).resolves.toMatchObject({ id: first!.id, name: "Ana" });
     await expect(verifyLogin("ana@example.com", "other-password")).resolves.toBeNull();

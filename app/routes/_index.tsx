@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     i18n: messagesFor(request, ["home", "quiz"]),
     title: `Madura · ${translate(lang, "app.tagline")}`,
     description: translate(lang, "home.lead"),
-    firstRun: countUsers() === 0,
+    firstRun: await countUsers() === 0,
     bands: getQuizContent().bands.map((b) => ({ key: b.key, min: b.min, max: b.max, name: pick(b.name, lang), summary: pick(b.summary, lang) })),
     signedIn: Boolean(await getUser(request)),
   };

@@ -1,6 +1,6 @@
 import { databaseAnswers } from "~/models/health.server";
 
-export function loader() {
-  const ok = databaseAnswers();
+export async function loader() {
+  const ok = await databaseAnswers();
   return Response.json({ status: ok ? "ok" : "error" }, { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 }

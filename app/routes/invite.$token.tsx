@@ -11,7 +11,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const usable = getUsableInvite(params.token ?? "");
+  const usable = await getUsableInvite(params.token ?? "");
   const lang = detectLang(request);
   const user = await getUser(request);
   const path = new URL(request.url).pathname;
@@ -26,9 +26,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const usable = getUsableInvite(params.token ?? "");
+  const usable = await getUsableInvite(params.token ?? "");
   if (!usable) throw new Response("Not found", { status: 404 });
-  acceptInvite(usable.invite, user.id);
+  await acceptInvite(usable.invite, user.id);
   return redirect(`/orgs/${usable.invite.organizationId}`, 303);
 }
 

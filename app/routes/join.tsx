@@ -27,7 +27,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 /** A join that succeeds is usually answered by server.ts's phone lane before it gets here. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const result = submitJoin(formValues(await readFormData(request)), context.clientIp);
+  const result = await submitJoin(formValues(await readFormData(request)), context.clientIp);
   if (result.kind === "limited") {
     const form = translate(detectLang(request), "join.error.tooMany", { count: Math.ceil(result.retryAfterSeconds / 60) });
     return data({ errors: { form } as Record<string, string>, values: result.values }, { status: 429, headers: retryAfter({ limited: true, retryAfterSeconds: result.retryAfterSeconds }) });

@@ -37,17 +37,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const account = normalizeEmail(email);
   const attempt = { account, clientIp: context.clientIp, device: await trustedDeviceFor(request, account) };
   // Checked before the password, so a waiting attempt costs no hashing and tells nothing.
-  const wait = loginWait(attempt);
+  const wait = await loginWait(attempt);
   if (wait.limited) {
     const message = translate(detectLang(request), "auth.error.wait", { time: waitText(detectLang(request), wait.retryAfterSeconds) });
     return data({ errors: { form: message } as Errors, values: { email } }, { status: 429, headers: retryAfter(wait) });
   }
   const user = await verifyLogin(email, password);
   if (!user) {
-    loginFailed(attempt);
+    await loginFailed(attempt);
     return data({ errors: { form: "auth.error.invalidLogin" } as Errors, values: { email } }, { status: 400 });
   }
-  loginSucceeded(attempt);
+  await loginSucceeded(attempt);
   return signIn(request, user.id, safeRedirect(redirectTo, "/orgs"), account);
 }
 

@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = detectLang(request);
   const quiz = getQuizContent();
   const canManage = can(role, "manage-organization");
-  const history = getMaturityHistory(organization.id);
+  const history = await getMaturityHistory(organization.id);
   const last = history.at(-1);
   return {
     i18n: messagesFor(request, ["workshop"]),
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     name: organization.name,
     canManage,
     canRun: can(role, "run-assessments"),
-    assessments: listAssessments(organization.id).map((a) => ({
+    assessments: (await listAssessments(organization.id)).map((a) => ({
       id: a.id,
       name: a.name,
       mode: a.mode,
@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       lockedAt: a.lockedAt?.getTime() ?? null,
     })),
     quizLink: canManage ? `${publicBaseUrl(request)}/quiz?invite=${organization.quizInviteToken}` : null,
-    summary: getQuizSummary(organization.id),
+    summary: await getQuizSummary(organization.id),
     bandNames: Object.fromEntries(quiz.bands.map((b) => [b.key, pick(b.name, lang)])),
     questionTopics: Object.fromEntries(quiz.questions.map((q) => [q.id, pick(q.topic, lang)])),
   };
@@ -54,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organization } = await requireOrgAccess(request, params.orgId, "manage-organization");
-  regenerateQuizInvite(organization.id);
+  await regenerateQuizInvite(organization.id);
   return { regenerated: true };
 }
 

@@ -22,7 +22,7 @@ const POLL_MS = 2_500;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization, role } = await requireOrgAccess(request, params.orgId);
-  const assessment = requireAssessment(organization.id, params.assessmentId);
+  const assessment = await requireAssessment(organization.id, params.assessmentId);
   const model = getLocalizedModel(detectLang(request));
   const joinUrl = assessment.joinCode ? `${publicBaseUrl(request)}/join?code=${assessment.joinCode}` : null;
   return {
@@ -40,16 +40,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     joinUrl: assessment.status === "open" ? joinUrl : null,
     qr: assessment.status === "open" && joinUrl ? await qrSvg(joinUrl) : null,
     categories: model.categories.map((c) => ({ key: c.key, name: c.name, capabilities: c.capabilities.map((cap) => ({ key: cap.key, name: cap.name })) })),
-    board: getBoardData(assessment),
+    board: await getBoardData(assessment),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organization } = await requireOrgAccess(request, params.orgId, "run-assessments");
-  const assessment = requireAssessment(organization.id, params.assessmentId);
+  const assessment = await requireAssessment(organization.id, params.assessmentId);
   const form = await readFormData(request);
   if (form.get("intent") !== "visibility") return Response.json({ error: "unknown intent" }, { status: 400 });
-  setResultsVisible(assessment.id, form.get("visible") === "1");
+  await setResultsVisible(assessment.id, form.get("visible") === "1");
   return { ok: true };
 }
 

@@ -20,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization, role } = await requireOrgAccess(request, params.orgId);
-  const assessment = requireAssessment(organization.id, params.assessmentId);
+  const assessment = await requireAssessment(organization.id, params.assessmentId);
   const lang = detectLang(request);
   return {
     i18n: messagesFor(request, ["workshop"]),
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     assessment: { id: assessment.id, name: assessment.name, status: assessment.status, mode: assessment.mode },
     editable: can(role, "run-assessments") && assessment.status === "open",
     categories: getLocalizedModel(lang).categories,
-    drafts: getConsensusDrafts(assessment.id),
+    drafts: await getConsensusDrafts(assessment.id),
   };
 }
 
@@ -39,12 +39,12 @@ type Result = { errors: Record<string, string>; values?: Record<string, string>;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organization } = await requireOrgAccess(request, params.orgId, "run-assessments");
-  const assessment = requireAssessment(organization.id, params.assessmentId);
+  const assessment = await requireAssessment(organization.id, params.assessmentId);
   const form = parseForm(getConsensusSchema(), await readFormData(request));
   if (!form.ok) return data<Result>({ errors: form.errors, values: form.values }, { status: 400 });
   const { entries, intent } = form.data;
   const lock = intent === "lock";
-  const outcome = saveConsensus(assessment.id, lock ? withMedianDefaults(assessment.id, entries) : entries, lock);
+  const outcome = await saveConsensus(assessment.id, lock ? await withMedianDefaults(assessment.id, entries) : entries, lock);
   if (outcome === "already-locked") return data<Result>({ errors: { form: "consensus.alreadyLocked" } }, { status: 409 });
   if (outcome === "locked") return redirect(`/orgs/${organization.id}/assessments/${assessment.id}`, 303);
   // "Lock…" first saves what is on screen, then asks for confirmation.

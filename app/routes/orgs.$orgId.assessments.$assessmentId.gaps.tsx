@@ -16,13 +16,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireOrgAccess(request, params.orgId);
-  const assessment = requireAssessment(organization.id, params.assessmentId);
+  const assessment = await requireAssessment(organization.id, params.assessmentId);
   const lang = detectLang(request);
   return {
     i18n: messagesFor(request, ["gaps"]),
     title: `${translate(lang, "gaps.title")} · ${assessment.name}`,
     assessment: { id: assessment.id, name: assessment.name, status: assessment.status },
-    analysis: getGapAnalysis(assessment, lang),
+    analysis: await getGapAnalysis(assessment, lang),
   };
 }
 

@@ -6,8 +6,8 @@ import { orgRouteWithoutPosts, requireOrgAccess } from "~/utils/permissions.serv
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireOrgAccess(request, params.orgId);
-  const assessment = requireAssessment(organization.id, params.assessmentId);
-  const rows = getCapabilityGaps(assessment.id).map((g) => [g.categoryKey, g.capabilityKey, g.current, g.ideal, g.gap, g.importance, g.priority]);
+  const assessment = await requireAssessment(organization.id, params.assessmentId);
+  const rows = (await getCapabilityGaps(assessment.id)).map((g) => [g.categoryKey, g.capabilityKey, g.current, g.ideal, g.gap, g.importance, g.priority]);
   return csvResponse(request, `gaps-${slug(assessment.name)}.csv`, ["category", "capability", "current", "ideal", "gap", "importance", "priority"], rows);
 }
 

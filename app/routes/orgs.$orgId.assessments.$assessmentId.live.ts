@@ -6,8 +6,8 @@ import { orgRouteWithoutPosts, requireOrgAccess } from "~/utils/permissions.serv
 /** The board's live data as JSON: polled by the facilitator's page instead of reloading it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireOrgAccess(request, params.orgId);
-  const assessment = requireAssessment(organization.id, params.assessmentId);
-  return Response.json(getBoardData(assessment), { headers: { "Cache-Control": "no-store" } });
+  const assessment = await requireAssessment(organization.id, params.assessmentId);
+  return Response.json(await getBoardData(assessment), { headers: { "Cache-Control": "no-store" } });
 }
 
 export const action = orgRouteWithoutPosts;

@@ -7,9 +7,9 @@ import { orgRouteWithoutPosts, requireOrgAccess } from "~/utils/permissions.serv
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireOrgAccess(request, params.orgId);
-  const assessment = requireAssessment(organization.id, params.assessmentId);
+  const assessment = await requireAssessment(organization.id, params.assessmentId);
   const categoryOf = getCategoryOf();
-  const rows = listRatingsForExport(assessment.id)
+  const rows = (await listRatingsForExport(assessment.id))
     .filter((r) => r.current !== null || r.ideal !== null || r.comment)
     .map((r) => [r.participant, categoryOf.get(r.capabilityKey) ?? "", r.capabilityKey, r.current, r.ideal, r.comment]);
   return csvResponse(request, `ratings-${slug(assessment.name)}.csv`, ["participant", "category", "capability", "current", "ideal", "comment"], rows);

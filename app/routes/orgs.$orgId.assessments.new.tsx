@@ -23,7 +23,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { organization, user } = await requireOrgAccess(request, params.orgId, "run-assessments");
   const form = parseForm(NewAssessmentSchema, await readFormData(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const assessment = createAssessment({ organizationId: organization.id, name: form.data.name, mode: form.data.mode, createdBy: user.id });
+  const assessment = await createAssessment({ organizationId: organization.id, name: form.data.name, mode: form.data.mode, createdBy: user.id });
   return redirect(`/orgs/${organization.id}/assessments/${assessment.id}`, 303);
 }
 

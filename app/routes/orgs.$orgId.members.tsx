@@ -22,8 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     title: `${translate(detectLang(request), "members.title")} · ${organization.name}`,
     currentUserId: user.id,
-    members: listMembers(organization.id),
-    invites: listActiveInvites(organization.id).map((i) => ({ id: i.id, role: i.role, expiresAt: i.expiresAt.getTime() })),
+    members: await listMembers(organization.id),
+    invites: (await listActiveInvites(organization.id)).map((i) => ({ id: i.id, role: i.role, expiresAt: i.expiresAt.getTime() })),
   };
 }
 
@@ -40,16 +40,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const input = form.data;
   switch (input.intent) {
     case "invite": {
-      const { token } = createInvite(organization.id, input.role, user.id);
+      const { token } = await createInvite(organization.id, input.role, user.id);
       return data<Outcome>({ message: "members.invite.created", inviteLink: `${publicBaseUrl(request)}/invite/${token}` });
     }
     case "revoke":
-      return revokeInvite(organization.id, input.inviteId)
+      return await revokeInvite(organization.id, input.inviteId)
         ? data<Outcome>({ message: "members.invite.revoked" })
         : data<Outcome>({ error: "members.notFound" }, { status: 404 });
     case "role":
     case "remove": {
-      const outcome = changeMember(organization.id, input.userId, input.intent === "role" ? input.role : null);
+      const outcome = await changeMember(organization.id, input.userId, input.intent === "role" ? input.role : null);
       if (outcome === "last-consultant") return data<Outcome>({ error: "members.lastConsultant" }, { status: 409 });
       if (outcome === "not-found") return data<Outcome>({ error: "members.notFound" }, { status: 404 });
       return data<Outcome>({ message: input.intent === "role" ? "members.roleChanged" : "members.removed" });

@@ -32,12 +32,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "delete") {
     const confirmed = parseForm(organizationDeleteSchema(organization.name), formData);
     if (!confirmed.ok) return data<Result>({ intent: "delete", errors: { confirm: "settings.delete.mismatch" } }, { status: 400 });
-    deleteOrganization(organization.id);
+    await deleteOrganization(organization.id);
     return redirect("/orgs", 303);
   }
   const form = parseForm(OrganizationSchema, formData);
   if (!form.ok) return data<Result>({ intent: "update", errors: form.errors, values: form.values }, { status: 400 });
-  updateOrganization(organization.id, form.data);
+  await updateOrganization(organization.id, form.data);
   return data<Result>({ intent: "update", errors: {}, saved: true });
 }
 

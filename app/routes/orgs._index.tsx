@@ -14,7 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const organizations = listOrganizationsForUser(user.id, getCapabilityKeys());
+  const organizations = await listOrganizationsForUser(user.id, getCapabilityKeys());
   return { organizations, now: Date.now(), title: `${translate(detectLang(request), "orgs.title")} · Madura`, i18n: messagesFor(request, ["organizations"]) };
 }
 

@@ -23,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = parseForm(OrganizationSchema, await readFormData(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const organization = createOrganization(form.data, user.id);
+  const organization = await createOrganization(form.data, user.id);
   return redirect(`/orgs/${organization.id}`, 303);
 }
 

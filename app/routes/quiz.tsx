@@ -18,7 +18,7 @@ export const handle = noJavaScript;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
 
-export function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const lang = detectLang(request);
   const quiz = getQuizContent();
   const invite = new URL(request.url).searchParams.get("invite") ?? "";
@@ -26,7 +26,7 @@ export function loader({ request }: LoaderFunctionArgs) {
     i18n: messagesFor(request, ["quiz"]),
     title: `${translate(lang, "quiz.title")} · Madura`,
     invite,
-    inviteOrganization: invite ? (getOrganizationByQuizInvite(invite)?.name ?? null) : null,
+    inviteOrganization: invite ? ((await getOrganizationByQuizInvite(invite))?.name ?? null) : null,
     questions: quiz.questions.map((q) => ({
       id: q.id,
       topic: pick(q.topic, lang),
@@ -41,8 +41,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const { invite, website: _website, ...answers } = form.data;
   // A stale or unknown invite still records the answers, just outside any organization.
-  const organization = invite ? getOrganizationByQuizInvite(invite) : undefined;
-  const result = createQuizResult(answers, detectLang(request), organization?.id ?? null);
+  const organization = invite ? await getOrganizationByQuizInvite(invite) : undefined;
+  const result = await createQuizResult(answers, detectLang(request), organization?.id ?? null);
   return redirect(`/quiz/r/${result.id}`, 303);
 }
 

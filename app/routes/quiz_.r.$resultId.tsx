@@ -20,8 +20,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "robots", content: "noindex" },
 ];
 
-export function loader({ request, params }: LoaderFunctionArgs) {
-  const result = getQuizResult(params.resultId ?? "");
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const result = await getQuizResult(params.resultId ?? "");
   if (!result) throw new Response("Not found", { status: 404 });
   const lang = detectLang(request);
   const quiz = getQuizContent();

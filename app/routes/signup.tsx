@@ -22,14 +22,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = new URL(request.url).searchParams.get("redirectTo") ?? "";
   if (await getUser(request)) throw redirect(safeRedirect(redirectTo));
-  const policy = signupPolicy(redirectTo);
+  const policy = await signupPolicy(redirectTo);
   const lang = detectLang(request);
   return { ...policy, redirectTo, title: `${translate(lang, policy.firstRun ? "auth.signup.firstRunTitle" : "auth.signup.title")} · Madura`, i18n: messagesFor(request, ["auth"]) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const address = addressSubject(context.clientIp);
-  const limit = [checkLimit(SIGNUPS_PER_IP, address), checkLimit(SIGNUP_TAKEN_EMAILS_PER_IP, address)].find((state) => state.limited);
+  const limit = [await checkLimit(SIGNUPS_PER_IP, address), await checkLimit(SIGNUP_TAKEN_EMAILS_PER_IP, address)].find((state) => state.limited);
   if (limit) {
     const form = translate(detectLang(request), "auth.error.tooMany", { count: Math.ceil(limit.retryAfterSeconds / 60) });
     return data({ errors: { form } as Record<string, string>, values: {} as Record<string, string> }, { status: 429, headers: retryAfter(limit) });
@@ -40,13 +40,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ errors: form.errors, values }, { status: 400 });
   }
   const { name, email, password, redirectTo } = form.data;
-  if (!signupPolicy(redirectTo).allowed) {
+  if (!(await signupPolicy(redirectTo)).allowed) {
     return data({ errors: { form: "auth.error.signupClosed" } as Record<string, string>, values: { name, email } }, { status: 403 });
   }
-  countAttempt(SIGNUPS_PER_IP, address);
+  await countAttempt(SIGNUPS_PER_IP, address);
   const user = await createUser({ name, email, password });
   // Saying "taken" tells which emails have accounts; an address may hear it only so often (see README).
-  if (!user) countAttempt(SIGNUP_TAKEN_EMAILS_PER_IP, address);
+  if (!user) await countAttempt(SIGNUP_TAKEN_EMAILS_PER_IP, address);
   if (!user) return data({ errors: { email: "auth.error.emailTaken" } as Record<string, string>, values: { name, email } }, { status: 400 });
   return signIn(request, user.id, safeRedirect(redirectTo, "/orgs"), normalizeEmail(email));
 }

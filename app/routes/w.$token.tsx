@@ -21,14 +21,14 @@ export const headers = passRetryAfter;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }, { name: "robots", content: "noindex" }];
 
-function requireParticipant(token: string | undefined) {
-  const session = token ? getParticipantByToken(token) : null;
+async function requireParticipant(token: string | undefined) {
+  const session = token ? await getParticipantByToken(token) : null;
   if (!session) throw new Response("Not found", { status: 404 });
   return session;
 }
 
-export function loader({ request, params }: LoaderFunctionArgs) {
-  const { participant, assessment } = requireParticipant(params.token);
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { participant, assessment } = await requireParticipant(params.token);
   const lang = detectLang(request);
   const model = getLocalizedModel(lang);
   const url = new URL(request.url);
@@ -36,7 +36,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const done = stepParam === "done";
   const step = Math.min(Math.max(Number(stepParam) || 1, 1), model.categories.length);
   const category = model.categories[step - 1]!;
-  const saved = Object.fromEntries(getParticipantRatings(participant.id).map((r) => [r.capabilityKey, r]));
+  const saved = Object.fromEntries((await getParticipantRatings(participant.id)).map((r) => [r.capabilityKey, r]));
   const ratedCount = Object.values(saved).filter((r) => r.current !== null || r.ideal !== null).length;
   return {
     i18n: messagesFor(request, ["workshop"]),
@@ -58,9 +58,9 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 
 /** The page's post. A post that saves is usually answered by server.ts's phone lane before it gets here. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const session = requireParticipant(params.token);
+  const session = await requireParticipant(params.token);
   const values = formValues(await readFormData(request));
-  const result = submitRatings(session, values);
+  const result = await submitRatings(session, values);
   const lang = detectLang(request);
   if (result.kind === "limited") {
     return data({ errors: { form: translate(lang, "rate.error.tooMany") } as Record<string, string> }, { status: 429, headers: retryAfter(result.state) });

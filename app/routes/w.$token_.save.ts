@@ -14,6 +14,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!(request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded")) {
     return json(415, { error: "form-encoded-only" });
   }
-  const answer = answerBackgroundSave(params.token ?? "", formValues(await readFormData(request)));
+  const answer = await answerBackgroundSave(params.token ?? "", formValues(await readFormData(request)));
   return json(answer.status, answer.body, answer.headers);
 }

@@ -1,3 +1,5 @@
+import { driverError } from "../../db/database.server";
+
 /**
  * A database another process holds. better-sqlite3 waits for SQLite's write lock synchronously, on
  * the event loop, so the server's connection waits only briefly (SERVER_BUSY_TIMEOUT_MS) and a
@@ -18,7 +20,7 @@ let busyUntil = 0;
 
 /** SQLITE_BUSY and its extended codes (SQLITE_BUSY_SNAPSHOT, …), as better-sqlite3 throws them. */
 export function isBusyError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
+  const code = driverError(error)?.code;
   return typeof code === "string" && (code === "SQLITE_BUSY" || code.startsWith("SQLITE_BUSY_") || code === "SQLITE_LOCKED");
 }
 

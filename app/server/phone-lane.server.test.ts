@@ -15,7 +15,7 @@ useTestDatabase();
 let server: http.Server | undefined;
 
 beforeEach(() => resetLimits());
-afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+afterEach(async () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
 /** The lane alone in front of a stand-in for Remix that says it was handed the post. */
 async function laneServer(): Promise<string> {
@@ -42,12 +42,12 @@ function join(base: string, code: string, forwardedFor?: string) {
 
 it("lets a right code in with a 303, but leaves an address past its wrong codes to the action, right code or not", async () => {
   const consultant = await makeUser();
-  const { joinCode } = makeAssessment(makeOrganization(consultant.id).id, consultant.id, { mode: "workshop" });
+  const { joinCode } = await makeAssessment((await makeOrganization(consultant.id)).id, consultant.id, { mode: "workshop" });
   const base = await laneServer();
 
   expect((await join(base, joinCode!, "203.0.113.7")).status).toBe(303);
 
-  for (let i = 0; i < JOIN_WRONG_CODES_PER_IP.max; i += 1) countAttempt(JOIN_WRONG_CODES_PER_IP, addressSubject("203.0.113.7"));
+  for (let i = 0; i < JOIN_WRONG_CODES_PER_IP.max; i += 1) await countAttempt(JOIN_WRONG_CODES_PER_IP, addressSubject("203.0.113.7"));
   const limited = await join(base, joinCode!, "203.0.113.7");
   expect(limited.status).toBe(299);
   expect(await limited.text()).toBe("left to the action");

@@ -69,18 +69,18 @@ function readFormBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer
 }
 
 /** The lane's answer to a form post: the 303 or JSON it completes, or undefined to leave it to the action. */
-function answerPhonePost(token: string | undefined, save: boolean, fields: Record<string, string>, clientIp: string): Answer | undefined {
+async function answerPhonePost(token: string | undefined, save: boolean, fields: Record<string, string>, clientIp: string): Promise<Answer | undefined> {
   if (token === undefined) {
     // An address past its wrong codes waits, right code or not: the action answers it with 429.
-    if (joinLimited(clientIp).limited) return undefined;
-    const joined = submitJoin(fields);
+    if ((await joinLimited(clientIp)).limited) return undefined;
+    const joined = await submitJoin(fields);
     return joined.kind === "joined" ? { status: 303, headers: { Location: joined.location } } : undefined;
   }
   if (save) {
-    const answer = answerBackgroundSave(token, fields);
+    const answer = await answerBackgroundSave(token, fields);
     return { status: answer.status, headers: { "Content-Type": "application/json; charset=utf-8", ...answer.headers }, body: JSON.stringify(answer.body) };
   }
-  const location = pagePostLocation(token, fields);
+  const location = await pagePostLocation(token, fields);
   return location ? { status: 303, headers: { Location: location } } : undefined;
 }
 
@@ -120,12 +120,12 @@ export function createPhoneLane({ appUrl, trustProxy, fallThrough }: LaneOptions
       return true;
     }
     readFormBody(req, res)
-      .then((body) => {
+      .then(async (body) => {
         if (!body) return;
         if (databaseRecentlyBusy()) return laneAnswer(res, busyAnswer(save));
         let answer: Answer | undefined;
         try {
-          answer = answerPhonePost(token, save, Object.fromEntries(new URLSearchParams(body.toString("utf8"))), clientAddress(req));
+          answer = await answerPhonePost(token, save, Object.fromEntries(new URLSearchParams(body.toString("utf8"))), clientAddress(req));
         } catch (error) {
           if (!isBusyError(error)) throw error;
           noteBusy();

@@ -23,15 +23,15 @@ function post(token: string, body: BodyInit, contentType = "application/x-www-fo
 
 it("saves a vote with 200, refuses a bad one with 400, an unknown link with 404 and another encoding with 415, all in JSON", async () => {
   const consultant = await makeUser();
-  const org = makeOrganization(consultant.id);
-  const assessment = createAssessment({ organizationId: org.id, name: "Route", mode: "workshop", createdBy: consultant.id });
-  const { participant, token } = joinWorkshop(assessment.id, "Ana");
+  const org = await makeOrganization(consultant.id);
+  const assessment = await createAssessment({ organizationId: org.id, name: "Route", mode: "workshop", createdBy: consultant.id });
+  const { participant, token } = await joinWorkshop(assessment.id, "Ana");
 
   const saved = await post(token, new URLSearchParams({ "billing.current": "2", "billing.ideal": "4" }));
   expect(saved.status).toBe(200);
   expect(await saved.json()).toEqual({ saved: 1 });
   expect(saved.headers.get("Cache-Control")).toBe("no-store");
-  expect(getParticipantRatings(participant.id).find((r) => r.capabilityKey === "billing")).toMatchObject({ current: 2, ideal: 4 });
+  expect((await getParticipantRatings(participant.id)).find((r) => r.capabilityKey === "billing")).toMatchObject({ current: 2, ideal: 4 });
 
   const bad = await post(token, new URLSearchParams({ "billing.current": "7" }));
   expect(bad.status).toBe(400);

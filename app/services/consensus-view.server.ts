@@ -19,11 +19,11 @@ export type ConsensusDraft = {
  * `voteDetail: false` (the gap page) reads the votes only when some capability still lacks a
  * consensus: after a lock none does, and summarizing 200 people's votes was most of that page's time.
  */
-export function getConsensusDrafts(assessmentId: string, { voteDetail = true } = {}): Record<string, ConsensusDraft> {
-  const agreed = getConsensus(assessmentId);
+export async function getConsensusDrafts(assessmentId: string, { voteDetail = true } = {}): Promise<Record<string, ConsensusDraft>> {
+  const agreed = await getConsensus(assessmentId);
   const keys = getCapabilityKeys();
   const needVotes = voteDetail || keys.some((key) => !agreed.has(key));
-  const votes = needVotes ? summarizeAssessmentVotes(assessmentId) : new Map<string, VoteSummary>();
+  const votes = needVotes ? await summarizeAssessmentVotes(assessmentId) : new Map<string, VoteSummary>();
   const drafts: Record<string, ConsensusDraft> = {};
   for (const key of keys) {
     const row = agreed.get(key);
@@ -40,10 +40,10 @@ export function getConsensusDrafts(assessmentId: string, { voteDetail = true } =
 }
 
 /** At lock, capabilities the facilitator did not set adopt their medians, so the record is complete. */
-export function withMedianDefaults(assessmentId: string, entries: ConsensusInput[]): ConsensusInput[] {
+export async function withMedianDefaults(assessmentId: string, entries: ConsensusInput[]): Promise<ConsensusInput[]> {
   const posted = new Set(entries.map((e) => e.capabilityKey));
   const fill: ConsensusInput[] = [];
-  for (const [key, draft] of Object.entries(getConsensusDrafts(assessmentId))) {
+  for (const [key, draft] of Object.entries(await getConsensusDrafts(assessmentId))) {
     if (posted.has(key) || draft.source !== "median" || draft.current === null || draft.ideal === null) continue;
     fill.push({ capabilityKey: key, current: draft.current, ideal: draft.ideal, importance: draft.importance, rationale: "" });
   }

@@ -1,7 +1,6 @@
 import { count } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { useTestDatabase } from "../../tests/setup/test-db";
-import { invites, memberships, organizations, quizResults, users } from "../../db/schema";
+import { t, useTestDatabase } from "../../tests/setup/test-db";
 import { DEMO_ACCOUNTS, DEMO_ORGANIZATION, DEMO_PASSWORD, describeSeed, seedDemo } from "./demo-data.server";
 import { listActiveInvites } from "~/models/invite.server";
 import { changeMember, listMembers } from "~/models/membership.server";
@@ -11,14 +10,15 @@ import { verifyLogin } from "~/models/user.server";
 
 const database = useTestDatabase();
 
-function counts() {
-  const { db } = database;
+async function counts() {
+  const { orm } = database.db;
+  const n = async (rows: Promise<{ n: number }[]>) => (await rows)[0]!.n;
   return {
-    users: db.select({ n: count() }).from(users).get()!.n,
-    organizations: db.select({ n: count() }).from(organizations).get()!.n,
-    memberships: db.select({ n: count() }).from(memberships).get()!.n,
-    invites: db.select({ n: count() }).from(invites).get()!.n,
-    quizResults: db.select({ n: count() }).from(quizResults).get()!.n,
+    users: await n(orm.select({ n: count() }).from(t.users)),
+    organizations: await n(orm.select({ n: count() }).from(t.organizations)),
+    memberships: await n(orm.select({ n: count() }).from(t.memberships)),
+    invites: await n(orm.select({ n: count() }).from(t.invites)),
+    quizResults: await n(orm.select({ n: count() }).from(t.quizResults)),
   };
 }
 
@@ -27,13 +27,13 @@ describe("seedDemo", () => {
     const first = await seedDemo();
     // One invite per member added (owner, viewer): the app's own way in, revoked right after.
     const expected = { users: 3, organizations: 1, memberships: 3, invites: 2, quizResults: 9 };
-    expect(counts()).toEqual(expected);
+    expect(await counts()).toEqual(expected);
     expect(first.created).toHaveLength(3 + 1 + 2 + 1);
 
     const second = await seedDemo();
     expect(second.created).toEqual([]);
     expect(second.organizationId).toBe(first.organizationId);
-    expect(counts()).toEqual(expected);
+    expect(await counts()).toEqual(expected);
 
     expect(describeSeed(first, "http://localhost:3000").join("\n")).toContain("Demo data created:");
     expect(describeSeed(second, "http://localhost:3000").join("\n")).toContain("already there");
@@ -42,16 +42,16 @@ describe("seedDemo", () => {
   it("makes the organization as described, with the three roles, no open invite links and mixed quiz bands", async () => {
     const { organizationId, people } = await seedDemo();
 
-    const [org] = listOrganizationsForUser(people.consultant.id);
+    const [org] = await listOrganizationsForUser(people.consultant.id);
     expect(org).toMatchObject({ id: organizationId, ...{ name: DEMO_ORGANIZATION.name, industry: "Retail" }, role: "consultant", members: 3, quizResults: 9 });
-    expect(database.db.select().from(organizations).get()?.defaultLang).toBe("es");
+    expect((await database.db.orm.select().from(t.organizations))[0]?.defaultLang).toBe("es");
 
-    const roles = Object.fromEntries(listMembers(organizationId).map((m) => [m.email, m.role]));
+    const roles = Object.fromEntries((await listMembers(organizationId)).map((m) => [m.email, m.role]));
     expect(roles).toEqual({ "demo@madura.example": "consultant", "owner@madura.example": "program-owner", "viewer@madura.example": "viewer" });
     expect(people.consultant.name).toBe("Demo Consultant");
-    expect(listActiveInvites(organizationId)).toEqual([]);
+    expect(await listActiveInvites(organizationId)).toEqual([]);
 
-    const summary = getQuizSummary(organizationId);
+    const summary = await getQuizSummary(organizationId);
     expect(summary.total).toBe(9);
     expect(summary.byBand.map((band) => band.count)).toEqual([3, 4, 2]);
   });
@@ -66,14 +66,14 @@ describe("seedDemo", () => {
   it("finishes a half-seeded database and leaves changes made since in place", async () => {
     const first = await seedDemo();
     // Someone promoted the viewer and took the owner out of the organization.
-    expect(changeMember(first.organizationId, first.people.viewer.id, "program-owner")).toBe("ok");
-    expect(changeMember(first.organizationId, first.people.owner.id, null)).toBe("ok");
+    expect(await changeMember(first.organizationId, first.people.viewer.id, "program-owner")).toBe("ok");
+    expect(await changeMember(first.organizationId, first.people.owner.id, null)).toBe("ok");
 
     const second = await seedDemo();
     expect(second.created).toEqual([`membership ${DEMO_ACCOUNTS.owner.email} as program-owner`]);
-    const roles = Object.fromEntries(listMembers(first.organizationId).map((m) => [m.email, m.role]));
+    const roles = Object.fromEntries((await listMembers(first.organizationId)).map((m) => [m.email, m.role]));
     expect(roles).toEqual({ "demo@madura.example": "consultant", "owner@madura.example": "program-owner", "viewer@madura.example": "program-owner" });
-    expect(counts().quizResults).toBe(9);
+    expect((await counts()).quizResults).toBe(9);
   });
 
   it("tells a newcomer how to sign in", async () => {

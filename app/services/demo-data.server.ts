@@ -48,10 +48,10 @@ export const MIXED_QUIZ_ENTRIES: readonly QuizEntry[] = [
  * Adds a member the way the app does, through an invite link accepted by the user. The link is
  * revoked right after, so no usable link is left lying around in the invite list.
  */
-export function addMemberThroughInvite(organizationId: string, userId: string, role: Role, invitedBy: string): void {
-  const { invite } = createInvite(organizationId, role, invitedBy);
-  acceptInvite(invite, userId);
-  revokeInvite(organizationId, invite.id);
+export async function addMemberThroughInvite(organizationId: string, userId: string, role: Role, invitedBy: string): Promise<void> {
+  const { invite } = await createInvite(organizationId, role, invitedBy);
+  await acceptInvite(invite, userId);
+  await revokeInvite(organizationId, invite.id);
 }
 
 /** What the steps share: the accounts and organization found or made, and what was made now. */
@@ -66,7 +66,7 @@ export type SeedReport = { created: string[]; organizationId: string; people: Re
 
 async function findOrCreateAccount(key: AccountKey, created: string[]): Promise<User> {
   const account = DEMO_ACCOUNTS[key];
-  const existing = getUserByEmail(account.email);
+  const existing = await getUserByEmail(account.email);
   if (existing) return existing;
   const user = await createUser({ name: account.name, email: account.email, password: DEMO_PASSWORD });
   if (!user) throw new Error(`The demo account ${account.email} could not be created.`);
@@ -74,27 +74,28 @@ async function findOrCreateAccount(key: AccountKey, created: string[]): Promise<
   return user;
 }
 
-function findOrCreateOrganization(consultant: User, created: string[]): Organization {
-  const found = listOrganizationsForUser(consultant.id).find((org) => org.name === DEMO_ORGANIZATION.name);
-  if (found) return getMembership(found.id, consultant.id)!.organization;
-  const organization = createOrganization(DEMO_ORGANIZATION, consultant.id);
+async function findOrCreateOrganization(consultant: User, created: string[]): Promise<Organization> {
+  const found = (await listOrganizationsForUser(consultant.id)).find((org) => org.name === DEMO_ORGANIZATION.name);
+  if (found) return (await getMembership(found.id, consultant.id))!.organization;
+  const organization = await createOrganization(DEMO_ORGANIZATION, consultant.id);
   created.push(`organization "${organization.name}" (${organization.industry}, ${organization.defaultLang}) with ${consultant.email} as consultant`);
   return organization;
 }
 
 /** Adds the owner and the viewer; a role someone changed since is left as it is. */
-function seedMemberships({ people, organization, created }: SeedContext): void {
+async function seedMemberships({ people, organization, created }: SeedContext): Promise<void> {
   for (const key of ["owner", "viewer"] as const) {
-    if (getMembership(organization.id, people[key].id)) continue;
-    addMemberThroughInvite(organization.id, people[key].id, DEMO_ACCOUNTS[key].role, people.consultant.id);
+    if (await getMembership(organization.id, people[key].id)) continue;
+    await addMemberThroughInvite(organization.id, people[key].id, DEMO_ACCOUNTS[key].role, people.consultant.id);
     created.push(`membership ${people[key].email} as ${DEMO_ACCOUNTS[key].role}`);
   }
 }
 
 /** Executives' quiz answers through the organization's link, across all three bands. */
-function seedQuizResults({ organization, created }: SeedContext): void {
-  if (getQuizSummary(organization.id).total > 0) return;
-  const results = MIXED_QUIZ_ENTRIES.map((entry) => createQuizResult(entry.answers, entry.lang, organization.id));
+async function seedQuizResults({ organization, created }: SeedContext): Promise<void> {
+  if ((await getQuizSummary(organization.id)).total > 0) return;
+  const results = [];
+  for (const entry of MIXED_QUIZ_ENTRIES) results.push(await createQuizResult(entry.answers, entry.lang, organization.id));
   created.push(`${results.length} quiz results in "${organization.name}"`);
 }
 
@@ -102,7 +103,7 @@ function seedQuizResults({ organization, created }: SeedContext): void {
  * The steps after the accounts and organization exist, in order. Later issues append theirs here
  * (a finished assessment, initiatives, metrics); each one must skip what is already there.
  */
-const STEPS: ((context: SeedContext) => void)[] = [seedMemberships, seedQuizResults];
+const STEPS: ((context: SeedContext) => Promise<void>)[] = [seedMemberships, seedQuizResults];
 
 /** Seeds the database installed with setDb(); safe to run again. */
 export async function seedDemo(): Promise<SeedReport> {
@@ -112,9 +113,9 @@ export async function seedDemo(): Promise<SeedReport> {
   const owner = await findOrCreateAccount("owner", created);
   const viewer = await findOrCreateAccount("viewer", created);
   const people = { consultant, owner, viewer };
-  const organization = findOrCreateOrganization(consultant, created);
+  const organization = await findOrCreateOrganization(consultant, created);
   const context: SeedContext = { people, organization, created };
-  for (const step of STEPS) step(context);
+  for (const step of STEPS) await step(context);
   return { created, organizationId: organization.id, people };
 }
 

@@ -8,8 +8,8 @@ import { getConsensusDrafts, type ConsensusDraft } from "./consensus-view.server
 export type CapabilityGap = GapRow & { categoryKey: string; capabilityKey: string; source: ConsensusDraft["source"] };
 
 /** One row per capability, in model order: the consensus or, before it, the rounded vote medians. */
-export function getCapabilityGaps(assessmentId: string): CapabilityGap[] {
-  const drafts = getConsensusDrafts(assessmentId, { voteDetail: false });
+export async function getCapabilityGaps(assessmentId: string): Promise<CapabilityGap[]> {
+  const drafts = await getConsensusDrafts(assessmentId, { voteDetail: false });
   return getCapabilityModel().categories.flatMap((category) =>
     category.capabilities.map((capability) => {
       const draft = drafts[capability.key]!;
@@ -24,8 +24,8 @@ export function getCapabilityGaps(assessmentId: string): CapabilityGap[] {
 }
 
 /** A locked assessment's record is its consensus (completed from the medians at lock). */
-function lockedLevels(assessmentId: string): Map<string, { current: number; ideal: number }> {
-  return new Map([...getConsensus(assessmentId)].map(([key, row]) => [key, { current: row.current, ideal: row.ideal }]));
+async function lockedLevels(assessmentId: string): Promise<Map<string, { current: number; ideal: number }>> {
+  return new Map([...(await getConsensus(assessmentId))].map(([key, row]) => [key, { current: row.current, ideal: row.ideal }]));
 }
 
 function categoryKeys(): string[] {
@@ -57,12 +57,12 @@ export type GapAnalysis = {
 };
 
 /** Everything the gap page shows, in the user's language. */
-export function getGapAnalysis(assessment: Assessment, lang: Lang): GapAnalysis {
+export async function getGapAnalysis(assessment: Assessment, lang: Lang): Promise<GapAnalysis> {
   const model = getLocalizedModel(lang);
-  const previousAssessment = getPreviousLocked(assessment);
-  const previous = previousAssessment ? lockedLevels(previousAssessment.id) : null;
+  const previousAssessment = await getPreviousLocked(assessment);
+  const previous = previousAssessment ? await lockedLevels(previousAssessment.id) : null;
   const names = new Map(model.categories.flatMap((c) => c.capabilities.map((cap) => [cap.key, { category: c.name, cap }] as const)));
-  const rows = getCapabilityGaps(assessment.id).map((row): GapAnalysisRow => {
+  const rows = (await getCapabilityGaps(assessment.id)).map((row): GapAnalysisRow => {
     const { category, cap } = names.get(row.capabilityKey)!;
     const before = previous?.get(row.capabilityKey) ?? null;
     return {
@@ -95,9 +95,11 @@ export function getGapAnalysis(assessment: Assessment, lang: Lang): GapAnalysis 
 export type MaturityPoint = { id: string; name: string; lockedAt: number; overall: number | null; categories: Record<string, number | null> };
 
 /** The organization's maturity over time: one point per locked assessment. */
-export function getMaturityHistory(organizationId: string): MaturityPoint[] {
-  return listLocked(organizationId).map((assessment) => {
-    const index = indexOf(lockedLevels(assessment.id));
+export async function getMaturityHistory(organizationId: string): Promise<MaturityPoint[]> {
+  const locked = await listLocked(organizationId);
+  const levels = await Promise.all(locked.map((assessment) => lockedLevels(assessment.id)));
+  return locked.map((assessment, i) => {
+    const index = indexOf(levels[i]!);
     return {
       id: assessment.id,
       name: assessment.name,

@@ -11,7 +11,7 @@ export type JoinResult =
   | { kind: "limited"; retryAfterSeconds: number; values: Record<string, string> };
 
 /** Whether this address has used up its wrong codes: then every join from it, right code or not, waits. */
-export function joinLimited(clientIp: string): { limited: boolean; retryAfterSeconds: number } {
+export function joinLimited(clientIp: string): Promise<{ limited: boolean; retryAfterSeconds: number }> {
   return checkLimit(JOIN_WRONG_CODES_PER_IP, addressSubject(clientIp));
 }
 
@@ -26,19 +26,19 @@ export function joinLimited(clientIp: string): { limited: boolean; retryAfterSec
  * `joinLimited(ip)` and leave a limited address to the action, and leaves every failure to the
  * action too, which counts it once.
  */
-export function submitJoin(values: Record<string, string>, clientIp?: string): JoinResult {
+export async function submitJoin(values: Record<string, string>, clientIp?: string): Promise<JoinResult> {
   if (clientIp !== undefined) {
-    const state = joinLimited(clientIp);
+    const state = await joinLimited(clientIp);
     if (state.limited) return { kind: "limited", retryAfterSeconds: state.retryAfterSeconds, values: { code: values.code ?? "", name: values.name ?? "" } };
   }
   const form = parseValues(JoinSchema, values);
   if (!form.ok) return { kind: "invalid", errors: form.errors, values: form.values };
   const code = normalizeJoinCode(form.data.code);
-  const workshop = isJoinCode(code) ? getOpenWorkshopByCode(code) : undefined;
+  const workshop = isJoinCode(code) ? await getOpenWorkshopByCode(code) : undefined;
   if (!workshop) {
-    if (clientIp !== undefined) countAttempt(JOIN_WRONG_CODES_PER_IP, addressSubject(clientIp));
+    if (clientIp !== undefined) await countAttempt(JOIN_WRONG_CODES_PER_IP, addressSubject(clientIp));
     return { kind: "invalid", errors: { code: "join.error.codeUnknown" }, values: { code: form.data.code, name: form.data.name } };
   }
-  const { token } = joinWorkshop(workshop.id, form.data.name);
+  const { token } = await joinWorkshop(workshop.id, form.data.name);
   return { kind: "joined", location: `/w/${token}` };
 }

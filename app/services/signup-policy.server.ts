@@ -13,9 +13,9 @@ export function inviteTokenFromPath(path: string | undefined): string | undefine
  * Who may create an account: anyone with SIGNUP=open; with invite-only, the very first person
  * (the server's first consultant) and people holding a usable invite link.
  */
-export function signupPolicy(redirectTo: string | undefined, mode = getEnv().SIGNUP): SignupPolicy {
-  const firstRun = countUsers() === 0;
+export async function signupPolicy(redirectTo: string | undefined, mode = getEnv().SIGNUP): Promise<SignupPolicy> {
+  const firstRun = (await countUsers()) === 0;
   if (firstRun || mode === "open") return { allowed: true, firstRun };
   const token = inviteTokenFromPath(redirectTo);
-  return { allowed: Boolean(token && getUsableInvite(token)), firstRun };
+  return { allowed: Boolean(token && (await getUsableInvite(token))), firstRun };
 }

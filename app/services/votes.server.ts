@@ -46,13 +46,13 @@ export function warmUpVoteValidation(posts = 300): void {
 }
 
 /** Validates and saves one post of a participant's votes (its text fields): all of it, or nothing. */
-export function submitRatings(session: ParticipantSession, values: Record<string, string>): RatingPostResult {
-  const limit = checkLimit(VOTE_POSTS_PER_PARTICIPANT, session.participant.id);
+export async function submitRatings(session: ParticipantSession, values: Record<string, string>): Promise<RatingPostResult> {
+  const limit = await checkLimit(VOTE_POSTS_PER_PARTICIPANT, session.participant.id);
   if (limit.limited) return { kind: "limited", state: limit };
-  countAttempt(VOTE_POSTS_PER_PARTICIPANT, session.participant.id);
+  await countAttempt(VOTE_POSTS_PER_PARTICIPANT, session.participant.id);
   const form = parseValues(getRatingSchema(), values);
   if (!form.ok) return { kind: "invalid", errors: form.errors, values: form.values };
-  const outcome = saveRatings(session.participant.id, session.assessment.id, form.data);
+  const outcome = await saveRatings(session.participant.id, session.assessment.id, form.data);
   return outcome === "locked" ? { kind: "locked" } : { kind: "saved", ratings: form.data };
 }
 
@@ -81,10 +81,10 @@ export function nextStepLocation(token: string, values: Record<string, string>, 
 export type LaneAnswer = { status: number; body: Record<string, unknown>; headers?: Record<string, string> };
 
 /** POST /w/:token/save, the background save of /rate.js: every outcome is a small JSON answer. */
-export function answerBackgroundSave(token: string, values: Record<string, string>): LaneAnswer {
-  const session = getParticipantByToken(token);
+export async function answerBackgroundSave(token: string, values: Record<string, string>): Promise<LaneAnswer> {
+  const session = await getParticipantByToken(token);
   if (!session) return { status: 404, body: { error: "not-found" } };
-  const result = submitRatings(session, values);
+  const result = await submitRatings(session, values);
   switch (result.kind) {
     case "saved":
       return { status: 200, body: { saved: result.ratings.length } };
@@ -102,14 +102,14 @@ export function answerBackgroundSave(token: string, values: Record<string, strin
  * to the route's action, which shows the page with what went wrong (an unknown link, a bad vote, the
  * lock, the limit); nothing is counted or saved here in that case, so the action sees it afresh.
  */
-export function pagePostLocation(token: string, values: Record<string, string>): string | undefined {
-  const session = getParticipantByToken(token);
+export async function pagePostLocation(token: string, values: Record<string, string>): Promise<string | undefined> {
+  const session = await getParticipantByToken(token);
   if (!session || session.assessment.status === "locked") return undefined;
-  if (checkLimit(VOTE_POSTS_PER_PARTICIPANT, session.participant.id).limited) return undefined;
+  if ((await checkLimit(VOTE_POSTS_PER_PARTICIPANT, session.participant.id)).limited) return undefined;
   const form = parseValues(getRatingSchema(), values);
   if (!form.ok) return undefined;
-  countAttempt(VOTE_POSTS_PER_PARTICIPANT, session.participant.id);
+  await countAttempt(VOTE_POSTS_PER_PARTICIPANT, session.participant.id);
   // Locked between the lookup and this transaction: the action answers 409 with the page.
-  if (saveRatings(session.participant.id, session.assessment.id, form.data) === "locked") return undefined;
+  if ((await saveRatings(session.participant.id, session.assessment.id, form.data)) === "locked") return undefined;
   return nextStepLocation(token, values, form.data);
 }

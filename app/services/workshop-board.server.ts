@@ -13,18 +13,19 @@ export type BoardData = {
 };
 
 /** What the live board shows, small enough to poll every few seconds from 200-person rooms. */
-export function getBoardData(assessment: Assessment): BoardData {
+export async function getBoardData(assessment: Assessment): Promise<BoardData> {
   // While results are hidden from the room, the board (and so this JSON) carries vote counts only.
   const hidden = assessment.status === "open" && !assessment.resultsVisible;
-  const summaries = [...summarizeAssessmentVotes(assessment.id)].map(([key, summary]): [string, VoteSummary] => [
+  const [votes, participants, voters] = await Promise.all([summarizeAssessmentVotes(assessment.id), countParticipants(assessment.id), countVoters(assessment.id)]);
+  const summaries = [...votes].map(([key, summary]): [string, VoteSummary] => [
     key,
     hidden ? { ...summarizeVotes([]), votes: summary.votes } : summary,
   ]);
   return {
     status: assessment.status,
     resultsVisible: assessment.resultsVisible,
-    participants: countParticipants(assessment.id),
-    voters: countVoters(assessment.id),
+    participants,
+    voters,
     capabilities: Object.fromEntries(summaries),
   };
 }

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { isPostgresUrl } from "../../db/database.server";
 
 const DEFAULT_SECRET = "change-me";
 
@@ -17,18 +18,19 @@ const EnvSchema = z.object({
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, "DATABASE_URL" | "SESSION_SECRET"> & {
-  /** Absolute path of the SQLite file. */
-  databasePath: string;
+  /** The database: a `postgres://` URL as given, or the SQLite file's absolute path. */
+  databaseUrl: string;
   sessionSecret: string;
 };
 
-/** `file:./data/madura.db` and `./data/madura.db` both name the same file. */
-export function resolveDatabasePath(url: string): string {
+/** `file:./data/madura.db` and `./data/madura.db` both name the same file; a PostgreSQL URL stays as it is. */
+export function resolveDatabaseUrl(url: string): string {
+  if (isPostgresUrl(url)) return url;
   const plain = url.startsWith("file:") ? url.slice("file:".length) : url;
   return path.resolve(process.cwd(), plain);
 }
 
-function loadSessionSecret(given: string | undefined, nodeEnv: string, databasePath: string): string {
+function loadSessionSecret(given: string | undefined, nodeEnv: string, databaseUrl: string): string {
   if (given && given !== DEFAULT_SECRET) return given;
   if (nodeEnv === "production") {
     throw new Error(
@@ -38,7 +40,9 @@ function loadSessionSecret(given: string | undefined, nodeEnv: string, databaseP
   }
   // Outside an explicit production secret, keep one random secret beside the database so
   // sessions survive restarts without anyone having to configure anything.
-  const file = path.join(path.dirname(databasePath), ".session-secret");
+  // With PostgreSQL (no file of ours), beside the default SQLite file's place.
+  const folder = isPostgresUrl(databaseUrl) ? path.resolve(process.cwd(), "data") : path.dirname(databaseUrl);
+  const file = path.join(folder, ".session-secret");
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
   const secret = crypto.randomBytes(32).toString("base64url");
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -52,8 +56,8 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     throw new Error(`Invalid environment:\n${z.prettifyError(result.error)}`);
   }
   const { DATABASE_URL, SESSION_SECRET, ...rest } = result.data;
-  const databasePath = resolveDatabasePath(DATABASE_URL);
-  return { ...rest, databasePath, sessionSecret: loadSessionSecret(SESSION_SECRET, rest.NODE_ENV, databasePath) };
+  const databaseUrl = resolveDatabaseUrl(DATABASE_URL);
+  return { ...rest, databaseUrl, sessionSecret: loadSessionSecret(SESSION_SECRET, rest.NODE_ENV, databaseUrl) };
 }
 
 let cached: Env | undefined;

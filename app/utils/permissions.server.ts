@@ -26,7 +26,7 @@ export type OrgAccess = { user: SessionUser; organization: Organization; role: R
  */
 export async function requireOrgAccess(request: Request, orgId: string | undefined, permission: Permission = "read"): Promise<OrgAccess> {
   const user = await requireUser(request);
-  const membership = orgId ? getMembership(orgId, user.id) : null;
+  const membership = orgId ? await getMembership(orgId, user.id) : null;
   if (!membership) throw new Response("Not found", { status: 404 });
   if (!can(membership.role, permission)) throw new Response("Forbidden", { status: 403 });
   return { user, organization: membership.organization, role: membership.role };

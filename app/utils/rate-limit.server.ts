@@ -1,40 +1,30 @@
+import { getDb } from "../../db/connection.server";
+
 /**
- * Fixed-window counters in memory: Madura runs as one process, and a restart forgetting the counts
- * only ever lets someone try again sooner.
+ * Fixed windows and growing back-offs, counted by the database's counters (db/database.server.ts):
+ * in memory with SQLite, whose one process sees every request; in a table with PostgreSQL, so that
+ * servers behind one load balancer count together. A restart forgetting in-memory counts only ever
+ * lets someone try again sooner.
  */
-type Window = { count: number; resetAt: number };
-
-// One map per process: only the server build holds this module (the phone lane runs from it too).
-const windows = new Map<string, Window>();
-
 export type Limit = { name: string; max: number; windowMs: number };
 
 export type LimitState = { limited: boolean; retryAfterSeconds: number };
 
-function current(key: string, limit: Limit, now: number): Window {
-  const existing = windows.get(key);
-  if (existing && existing.resetAt > now) return existing;
-  const fresh = { count: 0, resetAt: now + limit.windowMs };
-  windows.set(key, fresh);
-  if (windows.size > 50_000) {
-    for (const [k, w] of windows) if (w.resetAt <= now) windows.delete(k);
-  }
-  return fresh;
-}
+const secondsUntil = (at: number, now: number) => Math.max(1, Math.ceil((at - now) / 1000));
 
 /** Whether `subject` has used up `limit` (without counting this attempt). */
-export function checkLimit(limit: Limit, subject: string, now = Date.now()): LimitState {
-  const window = current(`${limit.name}:${subject}`, limit, now);
-  return { limited: window.count >= limit.max, retryAfterSeconds: Math.max(1, Math.ceil((window.resetAt - now) / 1000)) };
+export async function checkLimit(limit: Limit, subject: string, now = Date.now()): Promise<LimitState> {
+  const counter = await getDb().counters.peek(`${limit.name}:${subject}`, now);
+  if (!counter) return { limited: false, retryAfterSeconds: secondsUntil(now + limit.windowMs, now) };
+  return { limited: counter.count >= limit.max, retryAfterSeconds: secondsUntil(counter.expiresAt, now) };
 }
 
-export function countAttempt(limit: Limit, subject: string, now = Date.now()): void {
-  current(`${limit.name}:${subject}`, limit, now).count += 1;
+export async function countAttempt(limit: Limit, subject: string, now = Date.now()): Promise<void> {
+  await getDb().counters.hit(`${limit.name}:${subject}`, now, limit.windowMs, false);
 }
 
-export function resetLimits(): void {
-  windows.clear();
-  backoffs.clear();
+export async function resetLimits(): Promise<void> {
+  await getDb().counters.reset();
 }
 
 /** Wrong passwords per address across all accounts (credential stuffing); an office gets room. */
@@ -48,47 +38,29 @@ export const LOGIN_FAILURES_PER_IP: Limit = { name: "login-ip", max: 300, window
  */
 export type Backoff = { name: string; free: number; baseMs: number; maxDelayMs: number; forgetAfterMs: number };
 
-type Failures = { failures: number; lastAt: number };
-
-declare global {
-  var __maduraBackoffs: Map<string, Failures> | undefined;
-}
-
-const backoffs = (globalThis.__maduraBackoffs ??= new Map());
-
-function failuresOf(backoff: Backoff, subject: string, now: number): Failures | undefined {
-  const key = `${backoff.name}:${subject}`;
-  const entry = backoffs.get(key);
-  if (entry && now - entry.lastAt >= backoff.forgetAfterMs) {
-    backoffs.delete(key);
-    return undefined;
-  }
-  return entry;
-}
-
 export function backoffDelayMs(backoff: Backoff, failures: number): number {
   if (failures < backoff.free) return 0;
   return Math.min(backoff.baseMs * 2 ** (failures - backoff.free), backoff.maxDelayMs);
 }
 
-/** Whether `subject` must still wait before its next attempt (the check itself is not counted). */
-export function checkBackoff(backoff: Backoff, subject: string, now = Date.now()): LimitState & { failures: number } {
-  const entry = failuresOf(backoff, subject, now);
-  if (!entry) return { limited: false, retryAfterSeconds: 0, failures: 0 };
-  const waitMs = entry.lastAt + backoffDelayMs(backoff, entry.failures) - now;
-  return { limited: waitMs > 0, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)), failures: entry.failures };
+/**
+ * Whether `subject` must still wait before its next attempt (the check itself is not counted). The
+ * counter lives `forgetAfterMs` past the last failure, so the last failure was then minus that.
+ */
+export async function checkBackoff(backoff: Backoff, subject: string, now = Date.now()): Promise<LimitState & { failures: number }> {
+  const counter = await getDb().counters.peek(`${backoff.name}:${subject}`, now);
+  if (!counter) return { limited: false, retryAfterSeconds: 0, failures: 0 };
+  const lastAt = counter.expiresAt - backoff.forgetAfterMs;
+  const waitMs = lastAt + backoffDelayMs(backoff, counter.count) - now;
+  return { limited: waitMs > 0, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)), failures: counter.count };
 }
 
-export function countFailure(backoff: Backoff, subject: string, now = Date.now()): void {
-  const entry = failuresOf(backoff, subject, now);
-  backoffs.set(`${backoff.name}:${subject}`, { failures: (entry?.failures ?? 0) + 1, lastAt: now });
-  if (backoffs.size > 50_000) {
-    for (const [key, value] of backoffs) if (now - value.lastAt >= 24 * 3600 * 1000) backoffs.delete(key);
-  }
+export async function countFailure(backoff: Backoff, subject: string, now = Date.now()): Promise<void> {
+  await getDb().counters.hit(`${backoff.name}:${subject}`, now, backoff.forgetAfterMs, true);
 }
 
-export function clearFailures(backoff: Backoff, subject: string): void {
-  backoffs.delete(`${backoff.name}:${subject}`);
+export async function clearFailures(backoff: Backoff, subject: string): Promise<void> {
+  await getDb().counters.clear(`${backoff.name}:${subject}`);
 }
 
 /**

@@ -102,7 +102,7 @@ async function deviceSetCookie(request: Request, account: string): Promise<strin
  * `account` (the normalized email just proven), the browser also gets or renews its device cookie.
  */
 export async function signIn(request: Request, userId: string, redirectTo: string, account?: string) {
-  const token = createSession(userId);
+  const token = await createSession(userId);
   const headers = new Headers({ "Set-Cookie": await sessionCookie(request).serialize(token) });
   if (account !== undefined) headers.append("Set-Cookie", await deviceSetCookie(request, account));
   return redirect(redirectTo, { status: 303, headers });
@@ -111,7 +111,7 @@ export async function signIn(request: Request, userId: string, redirectTo: strin
 /** Deletes the session row, so a copy of the old cookie signs nobody in. */
 export async function signOut(request: Request) {
   const token = await sessionToken(request);
-  if (token) deleteSession(token);
+  if (token) await deleteSession(token);
   const headers = new Headers({ "Set-Cookie": await sessionCookie(request).serialize("", { maxAge: 0 }) });
   return redirect("/", { status: 303, headers });
 }

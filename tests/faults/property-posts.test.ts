@@ -7,10 +7,9 @@
 import { eq, inArray } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
-import { assessments, consensus, invites, memberships, organizations, participants, quizResults, ratings, users } from "../../db/schema";
 import { getDb } from "../../db/connection.server";
 import { makeMembership, makeOrganization, makeUser } from "../setup/factories";
-import { useTestDatabase } from "../setup/test-db";
+import { t, useTestDatabase } from "../setup/test-db";
 import { formRequest, sessionCookieFor } from "../setup/route-harness";
 import { ALL_KEYS } from "../setup/workshop";
 import { OrganizationSchema, SignupSchema } from "~/domain/account.schema";
@@ -111,39 +110,39 @@ let workshopB: Assessment;
 let tokenA: string;
 
 beforeEach(async () => {
-  resetLimits();
+  await resetLimits();
   consultant = await makeUser({ name: "Carla" });
   cookie = await sessionCookieFor(consultant.id);
-  orgA = makeOrganization(consultant.id, { name: "Org A" });
+  orgA = await makeOrganization(consultant.id, { name: "Org A" });
   const owner = await makeUser({ name: "Olga" });
-  makeMembership(orgA.id, owner.id, "program-owner", consultant.id);
+  await makeMembership(orgA.id, owner.id, "program-owner", consultant.id);
   // The other organization: same consultant, so a wrong id in a post could reach it.
-  orgB = makeOrganization(consultant.id, { name: "Org B" });
-  makeMembership(orgB.id, owner.id, "viewer", consultant.id);
-  workshopA = createAssessment({ organizationId: orgA.id, name: "A 2026", mode: "workshop", createdBy: consultant.id });
-  workshopB = createAssessment({ organizationId: orgB.id, name: "B 2026", mode: "workshop", createdBy: consultant.id });
-  tokenA = joinWorkshop(workshopA.id, "Ana").token;
-  const b = joinWorkshop(workshopB.id, "Bea");
-  getDb().insert(ratings).values({ participantId: b.participant.id, capabilityKey: "billing", current: 2, ideal: 3, comment: "B's", updatedAt: new Date(1) }).run();
-  getDb().insert(consensus).values({ assessmentId: workshopB.id, capabilityKey: "billing", current: 2, ideal: 4, importance: 3, rationale: "B's", updatedAt: new Date(1) }).run();
+  orgB = await makeOrganization(consultant.id, { name: "Org B" });
+  await makeMembership(orgB.id, owner.id, "viewer", consultant.id);
+  workshopA = await createAssessment({ organizationId: orgA.id, name: "A 2026", mode: "workshop", createdBy: consultant.id });
+  workshopB = await createAssessment({ organizationId: orgB.id, name: "B 2026", mode: "workshop", createdBy: consultant.id });
+  tokenA = (await joinWorkshop(workshopA.id, "Ana")).token;
+  const b = await joinWorkshop(workshopB.id, "Bea");
+  await getDb().orm.insert(t.ratings).values({ participantId: b.participant.id, capabilityKey: "billing", current: 2, ideal: 3, comment: "B's", updatedAt: new Date(1) });
+  await getDb().orm.insert(t.consensus).values({ assessmentId: workshopB.id, capabilityKey: "billing", current: 2, ideal: 4, importance: 3, rationale: "B's", updatedAt: new Date(1) });
 });
 
 /** Everything of organization B, as one string to compare before and after. */
-function snapshotOfB(): string {
-  const db = getDb();
-  const assessmentRows = db.select().from(assessments).where(eq(assessments.organizationId, orgB.id)).all();
+async function snapshotOfB(): Promise<string> {
+  const { orm: db } = getDb();
+  const assessmentRows = (await db.select().from(t.assessments).where(eq(t.assessments.organizationId, orgB.id)));
   const ids = assessmentRows.map((a) => a.id);
-  const participantRows = ids.length ? db.select().from(participants).where(inArray(participants.assessmentId, ids)).all() : [];
+  const participantRows = ids.length ? (await db.select().from(t.participants).where(inArray(t.participants.assessmentId, ids))) : [];
   const pids = participantRows.map((p) => p.id);
   return JSON.stringify({
-    org: db.select().from(organizations).where(eq(organizations.id, orgB.id)).all(),
-    members: db.select().from(memberships).where(eq(memberships.organizationId, orgB.id)).all(),
-    invites: db.select().from(invites).where(eq(invites.organizationId, orgB.id)).all(),
-    quiz: db.select().from(quizResults).where(eq(quizResults.organizationId, orgB.id)).all(),
+    org: (await db.select().from(t.organizations).where(eq(t.organizations.id, orgB.id))),
+    members: (await db.select().from(t.memberships).where(eq(t.memberships.organizationId, orgB.id))),
+    invites: (await db.select().from(t.invites).where(eq(t.invites.organizationId, orgB.id))),
+    quiz: (await db.select().from(t.quizResults).where(eq(t.quizResults.organizationId, orgB.id))),
     assessmentRows,
     participantRows,
-    ratings: pids.length ? db.select().from(ratings).where(inArray(ratings.participantId, pids)).all() : [],
-    consensus: ids.length ? db.select().from(consensus).where(inArray(consensus.assessmentId, ids)).all() : [],
+    ratings: pids.length ? (await db.select().from(t.ratings).where(inArray(t.ratings.participantId, pids))) : [],
+    consensus: ids.length ? (await db.select().from(t.consensus).where(inArray(t.consensus.assessmentId, ids))) : [],
   });
 }
 
@@ -154,30 +153,30 @@ const fixedPoint = (schema: { safeParse(v: unknown): { success: boolean; data?: 
 const isCleanMultiline = (value: string, max: number) => value.length <= max && cleanText(value, { multiline: true }) === value;
 
 /** Every row the forms write, checked against the form's own schema (a stored value parses to itself). */
-function expectEveryRowValid(): void {
-  const db = getDb();
-  for (const u of db.select({ name: users.name, email: users.email }).from(users).all()) {
+async function expectEveryRowValid(): Promise<void> {
+  const { orm: db } = getDb();
+  for (const u of (await db.select({ name: t.users.name, email: t.users.email }).from(t.users))) {
     expect(fixedPoint(SignupSchema.shape.name, u.name), `user name ${JSON.stringify(u.name)}`).toBe(true);
     expect(u.email, "stored emails are normalized").toBe(u.email.trim().toLowerCase());
   }
-  for (const o of db.select().from(organizations).all()) {
+  for (const o of (await db.select().from(t.organizations))) {
     expect(fixedPoint(OrganizationSchema, { name: o.name, industry: o.industry, defaultLang: o.defaultLang }), `organization ${JSON.stringify(o)}`).toBe(true);
   }
-  for (const a of db.select().from(assessments).all()) expect(fixedPoint(NewAssessmentSchema, { name: a.name, mode: a.mode }), `assessment ${JSON.stringify(a.name)}`).toBe(true);
-  for (const p of db.select().from(participants).all()) expect(fixedPoint(JoinSchema.shape.name, p.displayName), `participant ${JSON.stringify(p.displayName)}`).toBe(true);
-  for (const r of db.select().from(ratings).all()) {
+  for (const a of (await db.select().from(t.assessments))) expect(fixedPoint(NewAssessmentSchema, { name: a.name, mode: a.mode }), `assessment ${JSON.stringify(a.name)}`).toBe(true);
+  for (const p of (await db.select().from(t.participants))) expect(fixedPoint(JoinSchema.shape.name, p.displayName), `participant ${JSON.stringify(p.displayName)}`).toBe(true);
+  for (const r of (await db.select().from(t.ratings))) {
     expect(ALL_KEYS).toContain(r.capabilityKey);
     for (const v of [r.current, r.ideal]) expect(v === null || [1, 2, 3, 4].includes(v)).toBe(true);
     expect(isCleanMultiline(r.comment, 1000), `comment ${JSON.stringify(r.comment)}`).toBe(true);
   }
-  for (const c of db.select().from(consensus).all()) {
+  for (const c of (await db.select().from(t.consensus))) {
     expect(ALL_KEYS).toContain(c.capabilityKey);
     expect([1, 2, 3, 4]).toContain(c.current);
     expect([1, 2, 3, 4]).toContain(c.ideal);
     expect([1, 2, 3]).toContain(c.importance);
     expect(isCleanMultiline(c.rationale, 2000), `rationale ${JSON.stringify(c.rationale)}`).toBe(true);
   }
-  for (const q of db.select().from(quizResults).all()) {
+  for (const q of (await db.select().from(t.quizResults))) {
     expect(QUIZ_QUESTIONS.q1).toContain(q.q1);
     expect(QUIZ_QUESTIONS.q4).toContain(q.q4);
     expect(q.score).toBeGreaterThanOrEqual(4);
@@ -187,18 +186,18 @@ function expectEveryRowValid(): void {
 
 /** Runs `property` RUNS times; after each post, B is unchanged and every row is valid. */
 async function holds<T>(arb: fc.Arbitrary<T>, send: (value: T) => Promise<number>, { checkRowsEvery = 25 } = {}) {
-  const before = snapshotOfB();
+  const before = await snapshotOfB();
   let run = 0;
   await fc.assert(
     fc.asyncProperty(arb, async (value) => {
-      resetLimits();
+      await resetLimits();
       await send(value);
-      expect(snapshotOfB()).toBe(before);
-      if (++run % checkRowsEvery === 0) expectEveryRowValid();
+      expect(await snapshotOfB()).toBe(before);
+      if (++run % checkRowsEvery === 0) await expectEveryRowValid();
     }),
     { numRuns: RUNS },
   );
-  expectEveryRowValid();
+  await expectEveryRowValid();
 }
 
 // ---------------------------------------------------------------- one property per form action
@@ -245,15 +244,15 @@ describe("property-based posts to every form action", () => {
     });
     await holds(arb, async ({ f, extra, target }) => {
       // Deleting A is allowed (it is the consultant's); bring it back so later posts reach something.
-      if (!getDb().select().from(organizations).where(eq(organizations.id, orgA.id)).get()) orgA = makeOrganization(consultant.id, { name: "Org A" });
+      if (!(await getDb().orm.select().from(t.organizations).where(eq(t.organizations.id, orgA.id)))[0]) orgA = await makeOrganization(consultant.id, { name: "Org A" });
       const orgId = target === "A" ? orgA.id : "no-such-org";
       return post(settingsAction, `/orgs/${orgId}/settings`, fields(f, extra), { cookie, params: { orgId } });
     });
   });
 
   it("POST /orgs/:orgId/members", async () => {
-    const members = getDb().select({ userId: memberships.userId }).from(memberships).all().map((m) => m.userId);
-    const bInvite = getDb().select({ id: invites.id }).from(invites).where(eq(invites.organizationId, orgB.id)).all().map((i) => i.id);
+    const members = (await getDb().orm.select({ userId: t.memberships.userId }).from(t.memberships)).map((m) => m.userId);
+    const bInvite = (await getDb().orm.select({ id: t.invites.id }).from(t.invites).where(eq(t.invites.organizationId, orgB.id))).map((i) => i.id);
     const arb = fc.record({
       f: fc.record({
         intent: maybe(fc.oneof(fc.constantFrom("invite", "revoke", "role", "remove"), text)),

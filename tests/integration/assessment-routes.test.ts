@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { assessments } from "../../db/schema";
 import { parseCsv } from "../setup/csv";
 import { makeAssessment, makeOrganization, makeUser } from "../setup/factories";
 import { callAction, callLoader, sessionCookieFor, signedInConsultant, signedInMember } from "../setup/route-harness";
-import { useTestDatabase } from "../setup/test-db";
+import { t, useTestDatabase } from "../setup/test-db";
 import { ALL_KEYS, consensusRows, storedAssessment as stored } from "../setup/workshop";
 import type { Role } from "~/domain/roles";
 import { createAssessment, setResultsVisible, type Assessment } from "~/models/assessment.server";
@@ -31,7 +30,7 @@ let org: Organization;
 let cookies: Record<Role | "outsider", string>;
 
 beforeEach(async () => {
-  resetLimits();
+  await resetLimits();
   const signedIn = await signedInConsultant();
   consultant = signedIn.user;
   org = signedIn.org;
@@ -39,7 +38,7 @@ beforeEach(async () => {
   const viewer = await signedInMember(org, "viewer", consultant, { name: "Víctor Viewer" });
   const outsider = await makeUser({ name: "Otto Outsider" });
   // The outsider runs workshops elsewhere: being a consultant somewhere else grants nothing here.
-  makeOrganization(outsider.id, { name: "Elsewhere" });
+  await makeOrganization(outsider.id, { name: "Elsewhere" });
   cookies = {
     consultant: signedIn.cookie,
     "program-owner": owner.cookie,
@@ -48,7 +47,7 @@ beforeEach(async () => {
   };
 });
 
-function newAssessment(mode: Assessment["mode"] = "workshop", name = "2026 H2"): Assessment {
+function newAssessment(mode: Assessment["mode"] = "workshop", name = "2026 H2"): Promise<Assessment> {
   return makeAssessment(org.id, consultant.id, { mode, name });
 }
 
@@ -77,25 +76,25 @@ describe("POST …/consensus", () => {
     ["a program owner", "program-owner", 403],
     ["a consultant of another organization", "outsider", 404],
   ])("refuses %s (%s) with %i and changes nothing", async (_who, who, status) => {
-    const workshop = newAssessment();
+    const workshop = await newAssessment();
     for (const intent of ["save", "lock"]) {
       expect((await postConsensus(workshop, { ...fields, intent }, who)).status).toBe(status);
     }
-    expect(consensusRows(workshop.id)).toBe(0);
-    expect(stored(workshop.id)).toMatchObject({ status: "open", lockedAt: null });
+    expect(await consensusRows(workshop.id)).toBe(0);
+    expect(await stored(workshop.id)).toMatchObject({ status: "open", lockedAt: null });
   });
 
   it("sends a signed-out visitor to the login page", async () => {
-    const workshop = newAssessment();
+    const workshop = await newAssessment();
     const { status, headers } = await postConsensus(workshop, { ...fields, intent: "lock" }, null);
     expect(status).toBe(302);
     expect(headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
-    expect(stored(workshop.id).status).toBe("open");
+    expect((await stored(workshop.id)).status).toBe("open");
   });
 
   it("does not reach another organization's assessment through this one's URL", async () => {
-    const elsewhere = makeOrganization(consultant.id, { name: "Other client" });
-    const foreign = createAssessment({ organizationId: elsewhere.id, name: "Foreign", mode: "workshop", createdBy: consultant.id });
+    const elsewhere = await makeOrganization(consultant.id, { name: "Other client" });
+    const foreign = await createAssessment({ organizationId: elsewhere.id, name: "Foreign", mode: "workshop", createdBy: consultant.id });
     const result = await callAction(consensusAction, {
       url: `${base(foreign)}/consensus`,
       params: { orgId: org.id, assessmentId: foreign.id },
@@ -103,98 +102,98 @@ describe("POST …/consensus", () => {
       fields: { ...fields, intent: "lock" },
     });
     expect(result.status).toBe(404);
-    expect(stored(foreign.id).status).toBe("open");
+    expect((await stored(foreign.id)).status).toBe("open");
   });
 
   it("lets the consultant save, confirm and lock", async () => {
-    const workshop = newAssessment();
+    const workshop = await newAssessment();
     const saved = await postConsensus(workshop, { ...fields, intent: "save" });
     expect(saved).toMatchObject({ status: 200, data: { saved: true } });
-    expect(getConsensus(workshop.id).get("billing")).toMatchObject({ current: 1, ideal: 3, importance: 3, rationale: "Facturas tardías" });
+    expect((await getConsensus(workshop.id)).get("billing")).toMatchObject({ current: 1, ideal: 3, importance: 3, rationale: "Facturas tardías" });
 
     const review = await postConsensus(workshop, { "security.current": "2", "security.ideal": "4", intent: "review-lock" });
     expect(review.status).toBe(303);
     expect(review.headers.get("Location")).toBe("?confirm=lock");
-    expect(stored(workshop.id).status).toBe("open");
-    expect(consensusRows(workshop.id)).toBe(2);
+    expect((await stored(workshop.id)).status).toBe("open");
+    expect(await consensusRows(workshop.id)).toBe(2);
 
     const locked = await postConsensus(workshop, { intent: "lock" });
     expect(locked.status).toBe(303);
     expect(locked.headers.get("Location")).toBe(`/orgs/${org.id}/assessments/${workshop.id}`);
-    expect(stored(workshop.id)).toMatchObject({ status: "locked", lockedAt: expect.any(Date) });
+    expect(await stored(workshop.id)).toMatchObject({ status: "locked", lockedAt: expect.any(Date) });
   });
 
   it("fills untouched capabilities with their medians at lock", async () => {
-    const workshop = newAssessment();
+    const workshop = await newAssessment();
     for (const [name, level] of [["Ana", 2], ["Bruno", 3]] as const) {
-      const { participant } = joinWorkshop(workshop.id, name);
-      saveRatings(participant.id, workshop.id, [
+      const { participant } = await joinWorkshop(workshop.id, name);
+      await saveRatings(participant.id, workshop.id, [
         { capabilityKey: "security", current: level, ideal: 4, comment: "" },
         { capabilityKey: "billing", current: 1, ideal: 1, comment: "" },
       ]);
     }
     expect((await postConsensus(workshop, { ...fields, intent: "lock" })).status).toBe(303);
-    const agreed = getConsensus(workshop.id);
+    const agreed = await getConsensus(workshop.id);
     expect(agreed.get("billing")).toMatchObject({ current: 1, ideal: 3, importance: 3 });
     expect(agreed.get("security")).toMatchObject({ current: 3, ideal: 4, importance: 2, rationale: "" });
     expect(agreed.size).toBe(2);
   });
 
   it("refuses an incomplete row with 400 and saves nothing of the post", async () => {
-    const workshop = newAssessment();
+    const workshop = await newAssessment();
     const refused = await postConsensus(workshop, { ...fields, "security.current": "2", intent: "lock" });
     expect(refused.status).toBe(400);
     expect(refused.data).toMatchObject({ errors: { "security.ideal": "consensus.error.required" } });
-    expect(consensusRows(workshop.id)).toBe(0);
-    expect(stored(workshop.id).status).toBe("open");
+    expect(await consensusRows(workshop.id)).toBe(0);
+    expect((await stored(workshop.id)).status).toBe("open");
   });
 
   it("answers 409 after the lock and changes nothing", async () => {
-    const workshop = newAssessment();
+    const workshop = await newAssessment();
     expect((await postConsensus(workshop, { ...fields, intent: "lock" })).status).toBe(303);
-    const lockedAt = stored(workshop.id).lockedAt;
+    const lockedAt = (await stored(workshop.id)).lockedAt;
     const again = await postConsensus(workshop, { "billing.current": "4", "billing.ideal": "4", "security.current": "1", "security.ideal": "1", intent: "save" });
     expect(again).toMatchObject({ status: 409, data: { errors: { form: "consensus.alreadyLocked" } } });
     expect((await postConsensus(workshop, { intent: "lock" })).status).toBe(409);
-    expect(getConsensus(workshop.id).get("billing")).toMatchObject({ current: 1, ideal: 3 });
-    expect(consensusRows(workshop.id)).toBe(1);
-    expect(stored(workshop.id).lockedAt).toEqual(lockedAt);
+    expect((await getConsensus(workshop.id)).get("billing")).toMatchObject({ current: 1, ideal: 3 });
+    expect(await consensusRows(workshop.id)).toBe(1);
+    expect((await stored(workshop.id)).lockedAt).toEqual(lockedAt);
   });
 
   it("shows the form as editable to the consultant only", async () => {
-    const workshop = newAssessment();
+    const workshop = await newAssessment();
     const load = (who: keyof typeof cookies) => callLoader(consensusLoader, { url: `${base(workshop)}/consensus`, params: params(workshop), cookie: as(who) });
     expect(await load("consultant")).toMatchObject({ status: 200, data: { editable: true } });
     expect(await load("viewer")).toMatchObject({ status: 200, data: { editable: false } });
     expect(await load("program-owner")).toMatchObject({ status: 200, data: { editable: false } });
-    saveConsensus(workshop.id, [], true);
+    await saveConsensus(workshop.id, [], true);
     expect(await load("consultant")).toMatchObject({ status: 200, data: { editable: false } });
   });
 });
 
 describe("the facilitator's board", () => {
   it("lets only the consultant reveal the results", async () => {
-    const workshop = newAssessment();
+    const workshop = await newAssessment();
     const reveal = (who: keyof typeof cookies) =>
       callAction(boardAction, { url: base(workshop), params: params(workshop), cookie: as(who), fields: { intent: "visibility", visible: "1" } });
     expect((await reveal("viewer")).status).toBe(403);
     expect((await reveal("program-owner")).status).toBe(403);
     expect((await reveal("outsider")).status).toBe(404);
-    expect(stored(workshop.id).resultsVisible).toBe(false);
+    expect((await stored(workshop.id)).resultsVisible).toBe(false);
     expect((await reveal("consultant")).status).toBe(200);
-    expect(stored(workshop.id).resultsVisible).toBe(true);
+    expect((await stored(workshop.id)).resultsVisible).toBe(true);
   });
 
   it("serves the live count as small JSON, to members only", async () => {
-    const workshop = newAssessment();
+    const workshop = await newAssessment();
     const live = (who: keyof typeof cookies) => callLoader(liveLoader, { url: `${base(workshop)}/live`, params: params(workshop), cookie: as(who) });
     expect((await live("outsider")).status).toBe(404);
     let result = await live("viewer");
     expect(result).toMatchObject({ status: 200, data: { status: "open", participants: 0, voters: 0 } });
 
-    const { participant } = joinWorkshop(workshop.id, "Ana");
-    joinWorkshop(workshop.id, "Bruno");
-    saveRatings(participant.id, workshop.id, [{ capabilityKey: "billing", current: 2, ideal: 3, comment: "" }]);
+    const { participant } = await joinWorkshop(workshop.id, "Ana");
+    await joinWorkshop(workshop.id, "Bruno");
+    await saveRatings(participant.id, workshop.id, [{ capabilityKey: "billing", current: 2, ideal: 3, comment: "" }]);
     result = await live("consultant");
     expect(result.headers.get("Content-Type")).toMatch(/^application\/json/);
     expect(result.headers.get("Cache-Control")).toBe("no-store");
@@ -202,13 +201,13 @@ describe("the facilitator's board", () => {
     // Results hidden from the room: counts only, no medians to read off the JSON.
     expect(body).toMatchObject({ participants: 2, voters: 1, resultsVisible: false, capabilities: { billing: { votes: 1, medianCurrent: null } } });
     expect(JSON.stringify(body).length).toBeLessThan(20_000);
-    setResultsVisible(workshop.id, true);
+    await setResultsVisible(workshop.id, true);
     result = await live("viewer");
     expect(result.data).toMatchObject({ resultsVisible: true, capabilities: { billing: { votes: 1, medianCurrent: 2 } } });
   });
 
   it("shows the join code while open and hides it once locked", async () => {
-    const workshop = newAssessment();
+    const workshop = await newAssessment();
     const load = async () => {
       const { status, data } = await callLoader(boardLoader, { url: base(workshop), params: params(workshop), cookie: as("consultant") });
       expect(status).toBe(200);
@@ -218,7 +217,7 @@ describe("the facilitator's board", () => {
     expect(open.assessment.joinCode).toBe(workshop.joinCode);
     expect(open.joinUrl).toBe(`http://localhost/join?code=${workshop.joinCode}`);
     expect(open.qr).toMatch(/<svg/);
-    saveConsensus(workshop.id, [], true, new Date(2026, 7, 31).getTime());
+    await saveConsensus(workshop.id, [], true, new Date(2026, 7, 31).getTime());
     const locked = await load();
     expect(locked.assessment).toMatchObject({ status: "locked", joinCode: null, nextDue: new Date(2027, 1, 28).getTime() });
     expect(locked.qr).toBeNull();
@@ -235,7 +234,7 @@ describe("POST …/assessments/new", () => {
     const location = headers.get("Location") ?? "";
     expect(location).toMatch(new RegExp(`^/orgs/${org.id}/assessments/[\\w-]+$`));
     const id = location.split("/").pop()!;
-    expect(stored(id)).toMatchObject({ organizationId: org.id, name: "2026 H2", mode: "workshop", status: "open" });
+    expect(await stored(id)).toMatchObject({ organizationId: org.id, name: "2026 H2", mode: "workshop", status: "open" });
   });
 
   it("refuses other roles and bad fields", async () => {
@@ -245,35 +244,35 @@ describe("POST …/assessments/new", () => {
       status: 400,
       data: { errors: { name: "assessment.error.nameRequired", mode: "assessment.error.mode" } },
     });
-    expect(database.db.select().from(assessments).all()).toEqual([]);
+    expect((await database.db.orm.select().from(t.assessments))).toEqual([]);
   });
 });
 
 describe("ratings.csv", () => {
-  function votedWorkshop() {
-    const workshop = newAssessment("workshop", "Año 2026 – H2");
+  async function votedWorkshop() {
+    const workshop = await newAssessment("workshop", "Año 2026 – H2");
     const people = {
-      jose: joinWorkshop(workshop.id, "José Núñez").participant,
-      zoe: joinWorkshop(workshop.id, 'Zoë "la jefa", Ops').participant,
-      ana: joinWorkshop(workshop.id, "Ana").participant,
-      idle: joinWorkshop(workshop.id, "Nobody voted").participant,
+      jose: (await joinWorkshop(workshop.id, "José Núñez")).participant,
+      zoe: (await joinWorkshop(workshop.id, 'Zoë "la jefa", Ops')).participant,
+      ana: (await joinWorkshop(workshop.id, "Ana")).participant,
+      idle: (await joinWorkshop(workshop.id, "Nobody voted")).participant,
     };
-    saveRatings(people.jose.id, workshop.id, [
+    await saveRatings(people.jose.id, workshop.id, [
       { capabilityKey: "business-intelligence", current: 2, ideal: 4, comment: "Más información, por favor" },
       { capabilityKey: "security", current: 3, ideal: 3, comment: "" },
     ]);
-    saveRatings(people.zoe.id, workshop.id, [
+    await saveRatings(people.zoe.id, workshop.id, [
       { capabilityKey: "business-intelligence", current: 1, ideal: 3, comment: 'We said "later",\r\nthen never' },
       { capabilityKey: "applications", current: null, ideal: null, comment: "Can't judge: new here" },
       // Skipped without a word: nothing was rated, so no row.
       { capabilityKey: "billing", current: null, ideal: null, comment: "" },
     ]);
-    saveRatings(people.ana.id, workshop.id, [{ capabilityKey: "talent-training", current: 4, ideal: null, comment: "" }]);
+    await saveRatings(people.ana.id, workshop.id, [{ capabilityKey: "talent-training", current: 4, ideal: null, comment: "" }]);
     return workshop;
   }
 
   it("has exactly the documented header and one row per participant and rated capability", async () => {
-    const workshop = votedWorkshop();
+    const workshop = await votedWorkshop();
     const { response, text } = await download(ratingsCsvLoader, workshop, "ratings.csv");
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
@@ -293,7 +292,7 @@ describe("ratings.csv", () => {
   });
 
   it("keeps accents as UTF-8 and adds a byte-order mark only for ?excel=1", async () => {
-    const workshop = votedWorkshop();
+    const workshop = await votedWorkshop();
     const plain = await download(ratingsCsvLoader, workshop, "ratings.csv");
     expect([...plain.bytes.slice(0, 3)]).not.toEqual(BOM);
     expect(plain.text.startsWith("participant,")).toBe(true);
@@ -307,8 +306,8 @@ describe("ratings.csv", () => {
   });
 
   it("has only the header without votes, and is readable by every member but no outsider", async () => {
-    const workshop = newAssessment();
-    joinWorkshop(workshop.id, "Ana");
+    const workshop = await newAssessment();
+    await joinWorkshop(workshop.id, "Ana");
     const { text } = await download(ratingsCsvLoader, workshop, "ratings.csv", { who: "viewer" });
     expect(parseCsv(text)).toEqual([RATINGS_HEADER]);
     const outsider = await callLoader(ratingsCsvLoader, { url: `${base(workshop)}/ratings.csv`, params: params(workshop), cookie: as("outsider") });
@@ -318,16 +317,16 @@ describe("ratings.csv", () => {
 
 describe("gaps.csv", () => {
   it("has exactly the documented header and one row per capability: consensus first, else rounded medians", async () => {
-    const workshop = newAssessment();
+    const workshop = await newAssessment();
     for (const [name, security, billing] of [["Ana", 2, 2], ["Bruno", 3, 4]] as const) {
-      const { participant } = joinWorkshop(workshop.id, name);
-      saveRatings(participant.id, workshop.id, [
+      const { participant } = await joinWorkshop(workshop.id, name);
+      await saveRatings(participant.id, workshop.id, [
         // security: 2 and 3 → 2.5 → 3 today; 3 and 4 → 3.5 → 4 goal.
         { capabilityKey: "security", current: security, ideal: security + 1, comment: "" },
         { capabilityKey: "billing", current: billing, ideal: 4, comment: "" },
       ]);
     }
-    saveConsensus(workshop.id, [{ capabilityKey: "billing", current: 1, ideal: 4, importance: 3, rationale: "" }], false);
+    await saveConsensus(workshop.id, [{ capabilityKey: "billing", current: 1, ideal: 4, importance: 3, rationale: "" }], false);
 
     const { response, text } = await download(gapsCsvLoader, workshop, "gaps.csv", { who: "program-owner" });
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");

@@ -18,11 +18,11 @@ describe("ratings.csv and CSV injection (issue 15)", () => {
   it("starts no text cell with a formula character, keeps numbers as numbers, and a script gets the raw value back", async () => {
     const consultant = await makeUser();
     const cookie = await sessionCookieFor(consultant.id);
-    const org = makeOrganization(consultant.id);
-    const workshop = createAssessment({ organizationId: org.id, name: "=1+1", mode: "workshop", createdBy: consultant.id });
+    const org = await makeOrganization(consultant.id);
+    const workshop = await createAssessment({ organizationId: org.id, name: "=1+1", mode: "workshop", createdBy: consultant.id });
     for (const formula of FORMULAS) {
-      const { participant } = joinWorkshop(workshop.id, formula);
-      saveRatings(participant.id, workshop.id, [{ capabilityKey: "billing", current: 1, ideal: 4, comment: formula }]);
+      const { participant } = await joinWorkshop(workshop.id, formula);
+      await saveRatings(participant.id, workshop.id, [{ capabilityKey: "billing", current: 1, ideal: 4, comment: formula }]);
     }
     const response = await ratingsCsvLoader({
       request: new Request(`http://localhost/orgs/${org.id}/assessments/${workshop.id}/ratings.csv`, { headers: { Cookie: cookie } }),

@@ -13,7 +13,7 @@ const ROUTES = path.resolve("app/routes");
 const files = readdirSync(ROUTES).filter((file) => /\.tsx?$/.test(file) && !file.includes(".test."));
 
 describe("route modules", () => {
-  it("are all found (the list is not empty by a wrong path)", () => {
+  it("are all found (the list is not empty by a wrong path)", async () => {
     expect(files.length).toBeGreaterThan(20);
   });
 
@@ -28,14 +28,14 @@ describe("route modules", () => {
 describe("messagesFor", () => {
   const statuses = [400, 403, 404, 405, 409, 410, 413, 429, 500, 503];
 
-  it.each(LANGUAGES)("gives each status its own title and text in %s", (lang) => {
+  it.each(LANGUAGES)("gives each status its own title and text in %s", async (lang) => {
     const titles = statuses.map((status) => translate(lang, messagesFor(status).title));
     const texts = statuses.map((status) => translate(lang, messagesFor(status).text));
     expect(new Set(titles).size).toBe(statuses.length);
     expect(new Set(texts).size).toBe(statuses.length);
   });
 
-  it("never shows the server-error text for a client error", () => {
+  it("never shows the server-error text for a client error", async () => {
     for (const status of [400, 401, 403, 404, 405, 409, 410, 413, 418, 422, 429]) {
       expect(messagesFor(status).text, String(status)).not.toBe("error.server.text");
     }

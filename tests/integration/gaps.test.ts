@@ -81,41 +81,41 @@ let open: Assessment;
 let foreignLocked: Assessment[];
 
 /** Locks with the cycle's consensus at `at`; returns the row as stored (with its lock date). */
-function lockWith(assessment: Assessment, cycle: (i: number) => Levels, at: number): Assessment {
+async function lockWith(assessment: Assessment, cycle: (i: number) => Levels, at: number): Promise<Assessment> {
   const entries = KEYS.map((capabilityKey, i) => ({ capabilityKey, ...cycle(i), rationale: "" }));
-  expect(saveConsensus(assessment.id, entries, true, at)).toBe("locked");
-  return getAssessment(assessment.organizationId, assessment.id)!;
+  expect(await saveConsensus(assessment.id, entries, true, at)).toBe("locked");
+  return (await getAssessment(assessment.organizationId, assessment.id))!;
 }
 
 beforeEach(async () => {
   consultant = await makeUser({ name: "Carla Consultora" });
   viewer = await makeUser({ name: "Víctor Viewer" });
   outsider = await makeUser({ name: "Otto Outsider" });
-  org = makeOrganization(consultant.id, { name: "Andes Retail" });
-  makeMembership(org.id, viewer.id, "viewer", consultant.id);
+  org = await makeOrganization(consultant.id, { name: "Andes Retail" });
+  await makeMembership(org.id, viewer.id, "viewer", consultant.id);
   // The outsider is a consultant of the other organization, and the consultant is one there too.
-  elsewhere = makeOrganization(outsider.id, { name: "Elsewhere" });
-  makeMembership(elsewhere.id, consultant.id, "consultant", outsider.id);
+  elsewhere = await makeOrganization(outsider.id, { name: "Elsewhere" });
+  await makeMembership(elsewhere.id, consultant.id, "consultant", outsider.id);
 
   // Created in the opposite order of their locks: "previous" and history follow the lock date.
-  const createdFirst = createAssessment({ organizationId: org.id, name: "2025 H2", mode: "solo", createdBy: consultant.id });
-  const createdSecond = createAssessment({ organizationId: org.id, name: "2025 H1", mode: "workshop", createdBy: consultant.id });
-  first = lockWith(createdSecond, cycle1, T.cycle1);
-  second = lockWith(createdFirst, cycle2, T.cycle2);
-  open = createAssessment({ organizationId: org.id, name: "2026 H1", mode: "workshop", createdBy: consultant.id });
+  const createdFirst = await createAssessment({ organizationId: org.id, name: "2025 H2", mode: "solo", createdBy: consultant.id });
+  const createdSecond = await createAssessment({ organizationId: org.id, name: "2025 H1", mode: "workshop", createdBy: consultant.id });
+  first = await lockWith(createdSecond, cycle1, T.cycle1);
+  second = await lockWith(createdFirst, cycle2, T.cycle2);
+  open = await createAssessment({ organizationId: org.id, name: "2026 H1", mode: "workshop", createdBy: consultant.id });
 
-  foreignLocked = [
+  foreignLocked = await Promise.all([
     ["Foreign early", T.foreignEarly],
     ["Foreign between", T.foreignBetween],
     ["Foreign late", T.foreignLate],
-  ].map(([name, at]) => {
-    const a = createAssessment({ organizationId: elsewhere.id, name: name as string, mode: "solo", createdBy: outsider.id });
-    return lockWith(a, foreign, at as number);
-  });
+  ].map(async ([name, at]) => {
+    const a = await createAssessment({ organizationId: elsewhere.id, name: name as string, mode: "solo", createdBy: outsider.id });
+    return await lockWith(a, foreign, at as number);
+  }));
 });
 
 /** Votes of the open workshop: four people, some who could not judge (null), half-level medians. */
-function voteInOpenWorkshop() {
+async function voteInOpenWorkshop() {
   const votes: Record<string, [number | null, number | null][]> = {
     // current 2, 3 → 2.5 → 3; ideal 3, 4 → 3.5 → 4
     billing: [
@@ -146,22 +146,23 @@ function voteInOpenWorkshop() {
       [1, 2],
     ],
   };
-  const people = ["Ana", "Bruno", "Carmen", "Diego"].map((name) => joinWorkshop(open.id, name).participant);
-  people.forEach((person, p) => {
+  const people = [];
+  for (const name of ["Ana", "Bruno", "Carmen", "Diego"]) people.push((await joinWorkshop(open.id, name)).participant);
+  for (const [p, person] of people.entries()) {
     const mine = Object.entries(votes).flatMap(([capabilityKey, list]) => {
       const vote = list[p];
       return vote ? [{ capabilityKey, current: vote[0], ideal: vote[1], comment: "" }] : [];
     });
-    expect(saveRatings(person.id, open.id, mine)).toBe("saved");
-  });
-  expect(saveConsensus(open.id, [{ capabilityKey: "customer-strategy", current: 3, ideal: 4, importance: 3, rationale: "" }], false)).toBe("saved");
+    expect(await saveRatings(person.id, open.id, mine)).toBe("saved");
+  }
+  expect(await saveConsensus(open.id, [{ capabilityKey: "customer-strategy", current: 3, ideal: 4, importance: 3, rationale: "" }], false)).toBe("saved");
 }
 
 const rowOf = (analysis: GapAnalysis, key: string) => analysis.rows.find((r) => r.capabilityKey === key)!;
 
 describe("getGapAnalysis of a locked cycle with an earlier one", () => {
-  it("has one row per capability in model order with the consensus, gap and priority", () => {
-    const analysis = getGapAnalysis(second, "en");
+  it("has one row per capability in model order with the consensus, gap and priority", async () => {
+    const analysis = await getGapAnalysis(second, "en");
     expect(analysis.rows.map((r) => r.capabilityKey)).toEqual(KEYS);
     expect(analysis.rows.map((r) => r.categoryKey)).toEqual(MODEL.map((m) => m.categoryKey));
     analysis.rows.forEach((row, i) => {
@@ -174,8 +175,8 @@ describe("getGapAnalysis of a locked cycle with an earlier one", () => {
     expect(analysis.rows.every((r) => r.gap! >= 0)).toBe(true);
   });
 
-  it("takes the previous values from the earlier locked cycle of the same organization", () => {
-    const analysis = getGapAnalysis(second, "en");
+  it("takes the previous values from the earlier locked cycle of the same organization", async () => {
+    const analysis = await getGapAnalysis(second, "en");
     expect(analysis.previous).toEqual({ id: first.id, name: "2025 H1", lockedAt: T.cycle1 });
     analysis.rows.forEach((row, i) => {
       expect(row.previous, row.capabilityKey).toEqual({ current: cycle1(i).current, ideal: cycle1(i).ideal });
@@ -183,8 +184,8 @@ describe("getGapAnalysis of a locked cycle with an earlier one", () => {
     });
   });
 
-  it("computes category and overall indices and their change since the earlier cycle", () => {
-    const analysis = getGapAnalysis(second, "en");
+  it("computes category and overall indices and their change since the earlier cycle", async () => {
+    const analysis = await getGapAnalysis(second, "en");
     const now = expectedIndex(levelsOf(cycle2));
     const before = expectedIndex(levelsOf(cycle1));
     expect(analysis.categories.map((c) => c.key)).toEqual(CATEGORIES);
@@ -202,8 +203,8 @@ describe("getGapAnalysis of a locked cycle with an earlier one", () => {
     expect(analysis.overall.current).not.toBeCloseTo(mean(now.categories.map((c) => c.current)), 3);
   });
 
-  it("ranks the gaps by priority, then gap, then model order, without zero gaps", () => {
-    const analysis = getGapAnalysis(second, "en");
+  it("ranks the gaps by priority, then gap, then model order, without zero gaps", async () => {
+    const analysis = await getGapAnalysis(second, "en");
     const expected = analysis.rows
       .map((row, index) => ({ row, index }))
       .filter(({ row }) => row.gap! > 0)
@@ -213,9 +214,9 @@ describe("getGapAnalysis of a locked cycle with an earlier one", () => {
     expect(expected.length).toBeLessThan(25);
   });
 
-  it("names rows in the asked language and describes the next level of each gap", () => {
-    const en = getGapAnalysis(second, "en");
-    const es = getGapAnalysis(second, "es");
+  it("names rows in the asked language and describes the next level of each gap", async () => {
+    const en = await getGapAnalysis(second, "en");
+    const es = await getGapAnalysis(second, "es");
     const billing = capabilityContent("billing");
     expect(rowOf(en, "billing").name).toBe(billing.name.en);
     expect(rowOf(es, "billing").name).toBe(billing.name.es);
@@ -227,26 +228,26 @@ describe("getGapAnalysis of a locked cycle with an earlier one", () => {
     }
   });
 
-  it("has nothing to compare with for the first locked cycle, even when another organization locked earlier", () => {
-    const analysis = getGapAnalysis(first, "en");
+  it("has nothing to compare with for the first locked cycle, even when another organization locked earlier", async () => {
+    const analysis = await getGapAnalysis(first, "en");
     expect(analysis.previous).toBeNull();
     expect(analysis.rows.every((r) => r.previous === null && r.deltaCurrent === null)).toBe(true);
     expect(analysis.categories.every((c) => c.previousCurrent === null && c.deltaCurrent === null)).toBe(true);
     expect(analysis.overall).toMatchObject({ previousCurrent: null, deltaCurrent: null });
   });
 
-  it("never takes another organization's assessment, locked in between, as the previous one", () => {
+  it("never takes another organization's assessment, locked in between, as the previous one", async () => {
     // Foreign between was locked after cycle 1 and before cycle 2; all its values are 4.
-    const analysis = getGapAnalysis(second, "en");
+    const analysis = await getGapAnalysis(second, "en");
     expect(analysis.previous?.id).toBe(first.id);
     expect(foreignLocked.map((a) => a.id)).not.toContain(analysis.previous?.id);
   });
 });
 
 describe("getGapAnalysis of an open assessment", () => {
-  it("uses the vote medians rounded half up, and the saved consensus where there is one", () => {
-    voteInOpenWorkshop();
-    const analysis = getGapAnalysis(open, "en");
+  it("uses the vote medians rounded half up, and the saved consensus where there is one", async () => {
+    await voteInOpenWorkshop();
+    const analysis = await getGapAnalysis(open, "en");
     expect(analysis.rows.map((r) => r.capabilityKey)).toEqual(KEYS);
     expect(rowOf(analysis, "billing")).toMatchObject({ current: 3, ideal: 4, gap: 1, importance: 2, priority: 2, source: "median" });
     expect(rowOf(analysis, "security")).toMatchObject({ current: 2, ideal: 2, gap: 0, importance: 2, priority: 0, source: "median" });
@@ -257,9 +258,9 @@ describe("getGapAnalysis of an open assessment", () => {
     expect(analysis.ranked.map((r) => r.capabilityKey)).toEqual(["talent-training", "customer-strategy", "billing", "applications"]);
   });
 
-  it("compares with the latest locked cycle of its own organization, not a later one of another", () => {
-    voteInOpenWorkshop();
-    const analysis = getGapAnalysis(open, "en");
+  it("compares with the latest locked cycle of its own organization, not a later one of another", async () => {
+    await voteInOpenWorkshop();
+    const analysis = await getGapAnalysis(open, "en");
     expect(analysis.previous).toEqual({ id: second.id, name: "2025 H2", lockedAt: T.cycle2 });
     const billing = KEYS.indexOf("billing");
     expect(rowOf(analysis, "billing").previous).toEqual({ current: cycle2(billing).current, ideal: cycle2(billing).ideal });
@@ -269,9 +270,9 @@ describe("getGapAnalysis of an open assessment", () => {
     expect(rowOf(analysis, "channel-management")).toMatchObject({ previous: { current: cycle2(channel).current, ideal: cycle2(channel).ideal }, deltaCurrent: null });
   });
 
-  it("takes its indices over the rated capabilities only", () => {
-    voteInOpenWorkshop();
-    const analysis = getGapAnalysis(open, "en");
+  it("takes its indices over the rated capabilities only", async () => {
+    await voteInOpenWorkshop();
+    const analysis = await getGapAnalysis(open, "en");
     const cat = (key: string) => analysis.categories.find((c) => c.key === key)!;
     // business-process: customer-strategy 3 → 4
     expect(cat("business-process")).toMatchObject({ current: 3, ideal: 4 });
@@ -287,8 +288,8 @@ describe("getGapAnalysis of an open assessment", () => {
     expect(cat("talent").deltaCurrent).toBeCloseTo(2 - before.categories[1]!.current, 10);
   });
 
-  it("shows every capability as unknown before anyone votes", () => {
-    const analysis = getGapAnalysis(open, "en");
+  it("shows every capability as unknown before anyone votes", async () => {
+    const analysis = await getGapAnalysis(open, "en");
     expect(analysis.rows).toHaveLength(25);
     expect(analysis.rows.every((r) => r.current === null && r.ideal === null && r.source === "none")).toBe(true);
     expect(analysis.ranked).toEqual([]);
@@ -298,9 +299,9 @@ describe("getGapAnalysis of an open assessment", () => {
 });
 
 describe("getMaturityHistory", () => {
-  it("lists the organization's locked assessments by lock date with their indices", () => {
-    voteInOpenWorkshop();
-    const history = getMaturityHistory(org.id);
+  it("lists the organization's locked assessments by lock date with their indices", async () => {
+    await voteInOpenWorkshop();
+    const history = await getMaturityHistory(org.id);
     expect(history.map((p) => [p.id, p.name, p.lockedAt])).toEqual([
       [first.id, "2025 H1", T.cycle1],
       [second.id, "2025 H2", T.cycle2],
@@ -316,9 +317,9 @@ describe("getMaturityHistory", () => {
     }
   });
 
-  it("keeps each organization's history to itself", () => {
-    expect(getMaturityHistory(elsewhere.id).map((p) => p.name)).toEqual(["Foreign early", "Foreign between", "Foreign late"]);
-    expect(getMaturityHistory(elsewhere.id).every((p) => p.overall === 4)).toBe(true);
+  it("keeps each organization's history to itself", async () => {
+    expect((await getMaturityHistory(elsewhere.id)).map((p) => p.name)).toEqual(["Foreign early", "Foreign between", "Foreign late"]);
+    expect((await getMaturityHistory(elsewhere.id)).every((p) => p.overall === 4)).toBe(true);
   });
 });
 
@@ -341,7 +342,7 @@ describe("the gaps route's loader", () => {
     expect(data!.analysis.rows.map((r) => r.previous)).toEqual(KEYS.map((_, i) => ({ current: cycle1(i).current, ideal: cycle1(i).ideal })));
     expect(rowOf(data!.analysis, "billing").name).toBe(capabilityContent("billing").name.en);
     // What the page renders is exactly what the view computes.
-    expect(data!.analysis).toEqual(getGapAnalysis(second, "en"));
+    expect(data!.analysis).toEqual(await getGapAnalysis(second, "en"));
 
     const spanish = await loadGaps(second, { cookie, query: "?lng=es" });
     expect(spanish.data!.title).toBe("Análisis de brechas · 2025 H2");
@@ -373,7 +374,7 @@ describe("the organization page's loader", () => {
     const { status, data } = await callLoader(orgLoader, { url: `/orgs/${org.id}`, params: { orgId: org.id }, cookie, headers: { "Accept-Language": "en" } });
     expect(status).toBe(200);
     expect(data!.history.map((p) => p.name)).toEqual(["2025 H1", "2025 H2"]);
-    expect(data!.history).toEqual(getMaturityHistory(org.id));
+    expect(data!.history).toEqual(await getMaturityHistory(org.id));
     expect(data!.nextDue).toBe(day("2026-01-15"));
     expect(data!.categories.map((c) => c.key)).toEqual(CATEGORIES);
   });

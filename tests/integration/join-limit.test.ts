@@ -13,10 +13,10 @@ useTestDatabase();
 let workshop: Assessment;
 
 beforeEach(async () => {
-  resetLimits();
+  await resetLimits();
   const consultant = await makeUser();
-  const org = makeOrganization(consultant.id);
-  workshop = createAssessment({ organizationId: org.id, name: "Room", mode: "workshop", createdBy: consultant.id });
+  const org = await makeOrganization(consultant.id);
+  workshop = await createAssessment({ organizationId: org.id, name: "Room", mode: "workshop", createdBy: consultant.id });
 });
 
 function join(code: string, name: string, clientIp: string) {

@@ -2,7 +2,14 @@ import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
 
 /** The house's arrows hold because `npm run lint` refuses a file that breaks them. */
-const eslint = new ESLint();
+// The layer rules need no types: the type-aware rules (and the type service, which knows nothing
+// of these made-up files) are switched off for them.
+const eslint = new ESLint({
+  overrideConfig: {
+    languageOptions: { parserOptions: { projectService: false } },
+    rules: { "@typescript-eslint/no-floating-promises": "off", "@typescript-eslint/no-misused-promises": "off", "@typescript-eslint/await-thenable": "off" },
+  },
+});
 
 async function restricted(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });

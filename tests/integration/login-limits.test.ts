@@ -14,12 +14,12 @@ const OWNER_IP = "192.0.2.10";
 const ATTACKER_IP = "198.51.100.66";
 let now = Date.UTC(2026, 11, 1, 9, 0, 0);
 
-beforeEach(() => {
-  resetLimits();
+beforeEach(async () => {
+  await resetLimits();
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(now);
 });
-afterEach(() => {
+afterEach(async () => {
   vi.useRealTimers();
 });
 

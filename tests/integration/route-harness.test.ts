@@ -5,10 +5,9 @@
 import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { users } from "../../db/schema";
 import { makeUser } from "../setup/factories";
 import { callAction, callLoader, settle, signedInConsultant, signedInMember } from "../setup/route-harness";
-import { useTestDatabase } from "../setup/test-db";
+import { t, useTestDatabase } from "../setup/test-db";
 import { listActiveInvites } from "~/models/invite.server";
 import { getMembership } from "~/models/organization.server";
 import { verifyLogin } from "~/models/user.server";
@@ -96,15 +95,15 @@ describe("signed-in users", () => {
   it("makes a consultant with an organization of their own, whose cookie signs them in", async () => {
     const { user, org, cookie } = await signedInConsultant({ organization: "Pacífico Bank" });
     expect(org.name).toBe("Pacífico Bank");
-    expect(getMembership(org.id, user.id)?.role).toBe("consultant");
+    expect((await getMembership(org.id, user.id))?.role).toBe("consultant");
     expect(await getUser(new Request("http://localhost/orgs", { headers: { Cookie: cookie } }))).toMatchObject({ id: user.id, email: user.email });
   });
 
   it("adds a member with their role through an invite, leaving no usable link behind", async () => {
     const { user: consultant, org } = await signedInConsultant();
     const { user, cookie } = await signedInMember(org, "viewer", consultant, { name: "Víctor Viewer" });
-    expect(getMembership(org.id, user.id)?.role).toBe("viewer");
-    expect(listActiveInvites(org.id)).toEqual([]);
+    expect((await getMembership(org.id, user.id))?.role).toBe("viewer");
+    expect(await listActiveInvites(org.id)).toEqual([]);
     expect(await getUser(new Request("http://localhost/orgs", { headers: { Cookie: cookie } }))).toMatchObject({ id: user.id, name: "Víctor Viewer" });
   });
 });
@@ -112,7 +111,7 @@ describe("signed-in users", () => {
 describe("cheap passwords (a setup file)", () => {
   it("hash with N=2^10 here, and the password still signs in", async () => {
     const user = await makeUser({ email: "cheap@example.test", password: "a cheap one" });
-    const stored = database.db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get()!;
+    const stored = (await database.db.orm.select({ hash: t.users.passwordHash }).from(t.users).where(eq(t.users.id, user.id)))[0]!;
     expect(stored.hash).toMatch(/^scrypt\$1024\$8\$1\$/);
     await expect(verifyLogin("cheap@example.test", "a cheap one")).resolves.toMatchObject({ id: user.id });
     await expect(verifyLogin("cheap@example.test", "another")).resolves.toBeNull();

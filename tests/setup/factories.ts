@@ -28,7 +28,7 @@ export async function makeUser(input: Partial<UserInput> = {}): Promise<User & {
 export type OrganizationInput = { name: string; industry: string; defaultLang: Lang };
 
 /** An organization whose creator is its consultant, as when a consultant creates it in the app. */
-export function makeOrganization(creatorId: string, input: Partial<OrganizationInput> = {}): Organization {
+export function makeOrganization(creatorId: string, input: Partial<OrganizationInput> = {}): Promise<Organization> {
   sequence += 1;
   return createOrganization(
     { name: input.name ?? `Test Organization ${sequence}`, industry: input.industry ?? "Retail", defaultLang: input.defaultLang ?? "es" },
@@ -39,7 +39,7 @@ export function makeOrganization(creatorId: string, input: Partial<OrganizationI
 export type AssessmentInput = { name: string; mode: Assessment["mode"] };
 
 /** An open assessment (a workshop unless told otherwise), created by `createdBy` as in the app. */
-export function makeAssessment(organizationId: string, createdBy: string, input: Partial<AssessmentInput> = {}): Assessment {
+export function makeAssessment(organizationId: string, createdBy: string, input: Partial<AssessmentInput> = {}): Promise<Assessment> {
   return createAssessment({ organizationId, name: input.name ?? "2026 H2", mode: input.mode ?? "workshop", createdBy });
 }
 
@@ -50,8 +50,10 @@ export function makeAssessment(organizationId: string, createdBy: string, input:
 export const makeMembership = addMemberThroughInvite;
 
 /** Quiz results counted in an organization's distribution (or anonymous ones with `null`). */
-export function makeQuizResults(organizationId: string | null, entries: readonly QuizEntry[] = MIXED_QUIZ_ENTRIES): QuizResult[] {
-  return entries.map((entry) => createQuizResult(entry.answers, entry.lang, organizationId));
+export async function makeQuizResults(organizationId: string | null, entries: readonly QuizEntry[] = MIXED_QUIZ_ENTRIES): Promise<QuizResult[]> {
+  const results: QuizResult[] = [];
+  for (const entry of entries) results.push(await createQuizResult(entry.answers, entry.lang, organizationId));
+  return results;
 }
 
 export { MIXED_QUIZ_ENTRIES, type QuizEntry };

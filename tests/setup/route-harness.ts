@@ -121,7 +121,7 @@ export async function signedInConsultant(
 ): Promise<{ user: User & { password: string }; org: Organization; cookie: string }> {
   const { organization, ...userInput } = input;
   const user = await makeUser({ name: "Carla Consultora", ...userInput });
-  const org = makeOrganization(user.id, { name: organization ?? "Andes Retail" });
+  const org = await makeOrganization(user.id, { name: organization ?? "Andes Retail" });
   return { user, org, cookie: await sessionCookieFor(user.id) };
 }
 
@@ -133,6 +133,6 @@ export async function signedInMember(
   input: Partial<UserInput> = {},
 ): Promise<{ user: User & { password: string }; cookie: string }> {
   const user = await makeUser(input);
-  makeMembership(org.id, user.id, role, invitedBy.id);
+  await makeMembership(org.id, user.id, role, invitedBy.id);
   return { user, cookie: await sessionCookieFor(user.id) };
 }

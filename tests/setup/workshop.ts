@@ -4,7 +4,6 @@
  */
 import { and, count, eq } from "drizzle-orm";
 import { getDb } from "../../db/connection.server";
-import { assessments, consensus, participants, ratings } from "../../db/schema";
 import { CATEGORY_KEYS } from "~/domain/capability-model";
 import type { Assessment } from "~/models/assessment.server";
 import { joinWorkshop } from "~/models/participant.server";
@@ -14,43 +13,52 @@ import { saveRatings } from "~/models/rating.server";
 export const ALL_KEYS: string[] = Object.values(CATEGORY_KEYS).flat();
 
 /** Stored votes, of one assessment or of all. */
-export function ratingRows(assessmentId?: string): number {
-  if (!assessmentId) return getDb().select({ n: count() }).from(ratings).get()!.n;
-  return getDb()
-    .select({ n: count() })
-    .from(ratings)
-    .innerJoin(participants, eq(participants.id, ratings.participantId))
-    .where(eq(participants.assessmentId, assessmentId))
-    .get()!.n;
+export async function ratingRows(assessmentId?: string): Promise<number> {
+  const { orm, t } = getDb();
+  const [row] = assessmentId
+    ? await orm
+        .select({ n: count() })
+        .from(t.ratings)
+        .innerJoin(t.participants, eq(t.participants.id, t.ratings.participantId))
+        .where(eq(t.participants.assessmentId, assessmentId))
+    : await orm.select({ n: count() }).from(t.ratings);
+  return row!.n;
 }
 
-export function consensusRows(assessmentId: string): number {
-  return getDb().select({ n: count() }).from(consensus).where(eq(consensus.assessmentId, assessmentId)).get()!.n;
+export async function consensusRows(assessmentId: string): Promise<number> {
+  const { orm, t } = getDb();
+  const [row] = await orm.select({ n: count() }).from(t.consensus).where(eq(t.consensus.assessmentId, assessmentId));
+  return row!.n;
 }
 
 /** The assessment's row as stored, read past the models. */
-export function storedAssessment(id: string): Assessment {
-  return getDb().select().from(assessments).where(eq(assessments.id, id)).get()!;
+export async function storedAssessment(id: string): Promise<Assessment> {
+  const { orm, t } = getDb();
+  const [row] = await orm.select().from(t.assessments).where(eq(t.assessments.id, id));
+  return row!;
 }
 
 /** One participant's stored vote on one capability, read past the models. */
-export function storedRating(participantId: string, capabilityKey: string) {
-  return getDb()
-    .select({ current: ratings.current, ideal: ratings.ideal, comment: ratings.comment })
-    .from(ratings)
-    .where(and(eq(ratings.participantId, participantId), eq(ratings.capabilityKey, capabilityKey)))
-    .get();
+export async function storedRating(participantId: string, capabilityKey: string) {
+  const { orm, t } = getDb();
+  const [row] = await orm
+    .select({ current: t.ratings.current, ideal: t.ratings.ideal, comment: t.ratings.comment })
+    .from(t.ratings)
+    .where(and(eq(t.ratings.participantId, participantId), eq(t.ratings.capabilityKey, capabilityKey)));
+  return row;
 }
 
 /**
  * Ana, Bruno and Carla join and vote: billing 1/2/3 → median 2 and 3/4/4 → 4; security 2,3 → 2.5
  * and 3,4 → 3.5 (Carla could not judge); applications only "no idea", with a comment.
  */
-export function voteAsThreeParticipants(assessmentId: string): void {
-  const [ana, bruno, carla] = ["Ana", "Bruno", "Carla"].map((name) => joinWorkshop(assessmentId, name).participant);
-  saveRatings(ana!.id, assessmentId, [rating("billing", 1, 3), rating("security", 2, 3), rating("applications", null, null, "no idea")]);
-  saveRatings(bruno!.id, assessmentId, [rating("billing", 2, 4), rating("security", 3, 4)]);
-  saveRatings(carla!.id, assessmentId, [rating("billing", 3, 4), rating("security", null, null)]);
+export async function voteAsThreeParticipants(assessmentId: string): Promise<void> {
+  const ana = (await joinWorkshop(assessmentId, "Ana")).participant;
+  const bruno = (await joinWorkshop(assessmentId, "Bruno")).participant;
+  const carla = (await joinWorkshop(assessmentId, "Carla")).participant;
+  await saveRatings(ana.id, assessmentId, [rating("billing", 1, 3), rating("security", 2, 3), rating("applications", null, null, "no idea")]);
+  await saveRatings(bruno.id, assessmentId, [rating("billing", 2, 4), rating("security", 3, 4)]);
+  await saveRatings(carla.id, assessmentId, [rating("billing", 3, 4), rating("security", null, null)]);
 }
 
 /** One vote as saveRatings takes it. */

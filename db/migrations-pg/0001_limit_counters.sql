@@ -1,0 +1,7 @@
+CREATE TABLE "limit_counters" (
+	"key" text PRIMARY KEY NOT NULL,
+	"count" integer NOT NULL,
+	"expires_at" bigint NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX "limit_counters_expires_idx" ON "limit_counters" USING btree ("expires_at");
