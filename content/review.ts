@@ -11,7 +11,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { CapabilityModelSchema, GlossarySchema, QuizContentSchema } from "../app/utils/content.schema";
+import { CapabilityModelSchema, GlossarySchema, InitiativeLibraryFileSchema, initiativeLibraryIssues, QuizContentSchema, type InitiativeLibraryFile } from "../app/utils/content.schema";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -49,6 +49,14 @@ function pairs(value: Json, where: string): { where: string; es: string; en: str
   }
   if (value === null || typeof value !== "object") return [];
   if (typeof value.es === "string" && typeof value.en === "string") return [{ where, es: value.es, en: value.en }];
+  // A library initiative keeps several texts per language: `"es": { "title", "description" }`.
+  const { es, en } = value;
+  if (es && en && typeof es === "object" && typeof en === "object" && !Array.isArray(es) && !Array.isArray(en)) {
+    return Object.keys(es).flatMap((field) => {
+      const [esText, enText] = [es[field], en[field]];
+      return typeof esText === "string" ? [{ where: `${where} › ${field}`, es: esText, en: typeof enText === "string" ? enText : "(missing)" }] : [];
+    });
+  }
   return Object.entries(value)
     .filter(([key]) => key !== "key" && key !== "id")
     .flatMap(([key, item]) => pairs(item, `${where} › ${key}`));
@@ -102,6 +110,31 @@ for (const { file, schema } of files) {
     console.error(`✗ ${file}: ${result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   }
   print(`content/${file}   (es │ en)`, pairs(data, file.replace(/\.json$/, "")));
+}
+
+// The initiative library: one file per category, each checked alone and then against the model.
+const initiativeFiles = fs.existsSync(path.join(folder, "initiatives"))
+  ? fs
+      .readdirSync(path.join(folder, "initiatives"))
+      .filter((name) => name.endsWith(".json"))
+      .sort()
+  : [];
+const validLibrary: { file: string; data: InitiativeLibraryFile }[] = [];
+for (const file of initiativeFiles) {
+  const data = read(path.join("initiatives", file));
+  const result = InitiativeLibraryFileSchema.safeParse(data);
+  if (!result.success) {
+    failed = true;
+    console.error(`✗ initiatives/${file}: ${result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  } else validLibrary.push({ file, data: result.data });
+  print(`content/initiatives/${file}   (es │ en)`, pairs(data, `initiatives/${file.replace(/\.json$/, "")}`));
+}
+const model = CapabilityModelSchema.safeParse(read("capability-model.json"));
+if (model.success) {
+  for (const issue of initiativeLibraryIssues(validLibrary, model.data)) {
+    failed = true;
+    console.error(`✗ initiatives/${issue}`);
+  }
 }
 
 const glossary = GlossarySchema.safeParse(read("glossary.json"));

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { BANDS, QUIZ_QUESTIONS } from "~/domain/quiz";
 import { LEVELS } from "~/domain/capability-model";
+import { EFFORTS, STAFFING } from "~/domain/initiative.schema";
+import { METRIC_KEYS } from "~/domain/metric-keys";
 import type { Lang } from "./i18n";
 
 /** Every piece of content is written in both languages, side by side. */
@@ -89,6 +91,83 @@ export const CapabilityModelSchema = z.object({
     }, "category and capability keys must be unique"),
 });
 export type CapabilityModel = z.infer<typeof CapabilityModelSchema>;
+
+/**
+ * The initiative library (content/initiatives/<category>.json, one file per category of the
+ * model): for each capability and each level to reach (2, 3, 4), initiatives a consultant can
+ * propose, with their typical effort, duration, staffing and the metrics they should move.
+ */
+export const LIBRARY_LEVELS = [2, 3, 4] as const;
+/** Each capability × level needs at least this many, so a consultant always has a choice. */
+export const INITIATIVES_PER_LEVEL = 2;
+export const INITIATIVE_TITLE_MAX = 70;
+export const INITIATIVE_DESCRIPTION_MAX = 420;
+
+const InitiativeTextSchema = z.object({
+  title: z.string().trim().min(1).max(INITIATIVE_TITLE_MAX),
+  description: z.string().trim().min(1).max(INITIATIVE_DESCRIPTION_MAX),
+});
+
+export const LibraryInitiativeSchema = z
+  .object({
+    key: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    capability: z.string().regex(/^[a-z][a-z-]*$/),
+    level: z.union(LIBRARY_LEVELS.map((level) => z.literal(level)), { error: `level must be one of ${LIBRARY_LEVELS.join(", ")}` }),
+    effort: z.enum(EFFORTS),
+    months: z.number().int().min(1).max(24),
+    staffing: z.enum(STAFFING),
+    metrics: z
+      .array(z.enum(METRIC_KEYS))
+      .min(1)
+      .max(4)
+      .refine((keys) => new Set(keys).size === keys.length, "metric keys must not repeat"),
+    es: InitiativeTextSchema,
+    en: InitiativeTextSchema,
+  })
+  .refine((initiative) => initiative.key.startsWith(`${initiative.capability}-`), { path: ["key"], message: "key must start with its capability key and a hyphen" });
+export type LibraryInitiative = z.infer<typeof LibraryInitiativeSchema> & { category: string };
+
+export const InitiativeLibraryFileSchema = z.object({
+  category: z.string().regex(/^[a-z][a-z-]*$/),
+  initiatives: z.array(LibraryInitiativeSchema).min(1),
+});
+export type InitiativeLibraryFile = z.infer<typeof InitiativeLibraryFileSchema>;
+
+type ModelKeys = { categories: readonly { key: string; capabilities: readonly { key: string }[] }[] };
+
+/**
+ * What one file cannot tell alone: each file is named after a category of the model and holds only
+ * that category's capabilities, and every initiative key is unique across all the files.
+ */
+export function initiativeLibraryIssues(files: readonly { file: string; data: InitiativeLibraryFile }[], model: ModelKeys): string[] {
+  const issues: string[] = [];
+  const categoryOf = new Map(model.categories.flatMap((c) => c.capabilities.map((cap) => [cap.key, c.key] as const)));
+  const seen = new Map<string, string>();
+  for (const { file, data } of files) {
+    if (!model.categories.some((c) => c.key === data.category)) issues.push(`${file}: unknown category "${data.category}"`);
+    if (file !== `${data.category}.json`) issues.push(`${file}: a file holds one category and is named after it (${data.category}.json)`);
+    data.initiatives.forEach((initiative, i) => {
+      const where = `${file}: initiatives.${i} (${initiative.key})`;
+      const category = categoryOf.get(initiative.capability);
+      if (category === undefined) issues.push(`${where}: unknown capability key "${initiative.capability}"`);
+      else if (category !== data.category) issues.push(`${where}: capability "${initiative.capability}" belongs in ${category}.json`);
+      const first = seen.get(initiative.key);
+      if (first !== undefined) issues.push(`${where}: duplicate key, first in ${first}`);
+      else seen.set(initiative.key, file);
+    });
+  }
+  return issues;
+}
+
+/** Every capability × level to reach with fewer than INITIATIVES_PER_LEVEL initiatives, as "key level N: k of 2". */
+export function initiativeLibraryShortfalls(initiatives: readonly { capability: string; level: number }[], capabilityKeys: readonly string[]): string[] {
+  return capabilityKeys.flatMap((capability) =>
+    LIBRARY_LEVELS.flatMap((level) => {
+      const count = initiatives.filter((i) => i.capability === capability && i.level === level).length;
+      return count >= INITIATIVES_PER_LEVEL ? [] : [`${capability} level ${level}: ${count} of ${INITIATIVES_PER_LEVEL}`];
+    }),
+  );
+}
 
 /**
  * The glossary every product string follows (content/glossary.json): one term per concept in each

@@ -1,7 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
-import { CapabilityModelSchema, pick, QuizContentSchema, type CapabilityModel, type QuizContent } from "./content.schema";
+import {
+  CapabilityModelSchema,
+  InitiativeLibraryFileSchema,
+  initiativeLibraryIssues,
+  pick,
+  QuizContentSchema,
+  type CapabilityModel,
+  type LibraryInitiative,
+  type QuizContent,
+} from "./content.schema";
 import type { Lang } from "./i18n";
 
 /** Content ships beside the build as data, so a variant model needs no code change. */
@@ -68,4 +77,57 @@ export function getCapabilityKeys(): string[] {
 /** Category key of each capability key. */
 export function getCategoryOf(): Map<string, string> {
   return new Map(getCapabilityModel().categories.flatMap((c) => c.capabilities.map((cap) => [cap.key, c.key] as const)));
+}
+
+/** The initiative library's files: content/initiatives/<category>.json. */
+export const initiativesFolder = path.join(contentFolder, "initiatives");
+
+/** The library's file names, sorted (none when the folder is missing). */
+export function initiativeLibraryFiles(): string[] {
+  if (!fs.existsSync(initiativesFolder)) return [];
+  return fs
+    .readdirSync(initiativesFolder)
+    .filter((name) => name.endsWith(".json"))
+    .sort();
+}
+
+let library: readonly LibraryInitiative[] | undefined;
+
+/**
+ * Every library initiative, validated file by file and across files against the model (a broken
+ * file stops the server, as a broken model does), in model order: category, capability, then level
+ * to reach, then the file's order. Whether every capability × level has its two initiatives is
+ * checked by the content test, not here: generation proposes what there is.
+ */
+export function getInitiativeLibrary(): readonly LibraryInitiative[] {
+  if (!library) {
+    const files = initiativeLibraryFiles().map((file) => ({ file, data: load(path.join("initiatives", file), InitiativeLibraryFileSchema) }));
+    const issues = initiativeLibraryIssues(files, getCapabilityModel());
+    if (issues.length > 0) throw new Error(`Invalid content in ${initiativesFolder}: ${issues.join("; ")}`);
+    const order = new Map(getCapabilityKeys().map((key, index) => [key, index]));
+    library = files
+      .flatMap(({ data }) => data.initiatives.map((initiative) => ({ ...initiative, category: data.category })))
+      .map((initiative, index) => ({ initiative, index }))
+      .sort((a, b) => order.get(a.initiative.capability)! - order.get(b.initiative.capability)! || a.initiative.level - b.initiative.level || a.index - b.index)
+      .map(({ initiative }) => initiative);
+  }
+  return library;
+}
+
+/** One library initiative by its key, or null (a key stored on an initiative may outlive a library change). */
+export function getLibraryInitiative(key: string): LibraryInitiative | null {
+  return getInitiativeLibrary().find((initiative) => initiative.key === key) ?? null;
+}
+
+/** A capability's library initiatives, all of them or those for one level to reach, in order. */
+export function getLibraryInitiativesFor(capabilityKey: string, level?: number): LibraryInitiative[] {
+  return getInitiativeLibrary().filter((i) => i.capability === capabilityKey && (level === undefined || i.level === level));
+}
+
+export type LocalizedLibraryInitiative = Omit<LibraryInitiative, "es" | "en"> & { title: string; description: string };
+
+/** A library initiative in one language, the shape pages and new initiatives take. */
+export function localizeLibraryInitiative(initiative: LibraryInitiative, lang: Lang): LocalizedLibraryInitiative {
+  const { es: _es, en: _en, ...rest } = initiative;
+  return { ...rest, title: initiative[lang].title, description: initiative[lang].description };
 }

@@ -2,24 +2,50 @@ import { z } from "zod";
 
 export type FieldErrors = Record<string, string>;
 
-export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
+/** Posted text values; a repeated field (a group of checkboxes) holds all of its values, in order. */
+export type FormValues = Record<string, string | string[]>;
 
-/** The submitted text values, kept so a form re-renders with what the user typed. */
-export function formValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
+export type FormResult<T, V extends FormValues = Record<string, string>> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: V };
+
+/**
+ * The submitted text values, kept so a form re-renders with what the user typed. A field posted
+ * more than once keeps its last value, unless it is named in `repeated`: those keep every value
+ * as a list (absent when none was posted), which their schema reads with `repeatedField`.
+ */
+export function formValues(formData: FormData): Record<string, string>;
+export function formValues(formData: FormData, repeated: readonly string[]): FormValues;
+export function formValues(formData: FormData, repeated: readonly string[] = []): FormValues {
+  const values: FormValues = {};
   for (const [key, value] of formData) {
-    if (typeof value === "string") values[key] = value;
+    if (typeof value !== "string") continue;
+    if (!repeated.includes(key)) values[key] = value;
+    else values[key] = [...((values[key] as string[] | undefined) ?? []), value];
   }
   return values;
 }
 
 /** Validates a form post; the first message per field, keyed by the field's name. */
-export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.infer<S>> {
-  return parseValues(schema, formValues(formData));
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.infer<S>>;
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData, repeated: readonly string[]): FormResult<z.infer<S>, FormValues>;
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData, repeated: readonly string[] = []): FormResult<z.infer<S>, FormValues> {
+  return parseValues(schema, formValues(formData, repeated));
+}
+
+/**
+ * A repeated field's schema: one posted value or several (a script may post a single
+ * `capabilities=billing`), none at all as an empty list; each value checked by `item`, duplicates dropped.
+ */
+export function repeatedField<O>(item: z.ZodType<O, string>) {
+  return z
+    .union([z.string(), z.array(z.string())], { error: "form.error.invalidChoice" })
+    .optional()
+    .transform((value) => (value === undefined ? [] : typeof value === "string" ? [value] : value))
+    .pipe(z.array(item))
+    .transform((items) => [...new Set(items)]);
 }
 
 /** parseForm for a post already read into text values (the phone lane in server.ts reads its own). */
-export function parseValues<S extends z.ZodType>(schema: S, values: Record<string, string>): FormResult<z.infer<S>> {
+export function parseValues<S extends z.ZodType, V extends FormValues>(schema: S, values: V): FormResult<z.infer<S>, V> {
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };
   const errors: FieldErrors = {};

@@ -31,6 +31,10 @@ function contentTexts(value: Json, where: string): Text[] {
   for (const lang of ["es", "en"] as const) {
     const text = value[lang];
     if (typeof text === "string") texts.push({ where, lang, text });
+    // A library initiative keeps several texts per language: `"es": { "title", "description" }`.
+    else if (text !== null && typeof text === "object" && !Array.isArray(text)) {
+      for (const [field, item] of Object.entries(text)) if (typeof item === "string") texts.push({ where: `${where}.${field}`, lang, text: item });
+    }
   }
   if (texts.length > 0) return texts;
   return Object.entries(value).flatMap(([key, item]) => contentTexts(item, `${where}.${key}`));
@@ -127,6 +131,22 @@ describe.each(["quiz.json", "capability-model.json", "glossary.json"])("content/
           ])
         : contentTexts(data, file.replace(/\.json$/, ""));
     expect(texts.length).toBeGreaterThan(0);
+    expect(findings(texts).map((f) => `${label(f)}  «${f.text}»`)).toEqual([]);
+  });
+});
+
+describe("content/initiatives follows the glossary", () => {
+  const files = fs.existsSync(path.join(contentFolder, "initiatives")) ? fs.readdirSync(path.join(contentFolder, "initiatives")).filter((f) => f.endsWith(".json")) : [];
+
+  it("finds the library's files", () => {
+    expect(files).toContain("business-process.json");
+  });
+
+  it.each(files)("%s uses no banned variant", (file) => {
+    const data = readJson(path.join("initiatives", file)) as { initiatives: unknown[] };
+    const texts = contentTexts(data as Json, file.replace(/\.json$/, ""));
+    // Four texts per initiative: a title and a description in each language.
+    expect(texts.length).toBe(4 * data.initiatives.length);
     expect(findings(texts).map((f) => `${label(f)}  «${f.text}»`)).toEqual([]);
   });
 });

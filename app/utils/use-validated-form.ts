@@ -14,17 +14,19 @@ import { formValues, type FieldErrors } from "./forms";
  * judge them. On submit the same schema runs synchronously: invalid, the post is stopped and the
  * fields show their messages (focus on the first); valid, Remix's `<Form>` submits as it always
  * did, submitter button included. Without JavaScript none of this runs and the server's 400
- * answers with the same message keys at the same fields.
+ * answers with the same message keys at the same fields. Repeated fields (a group of checkboxes)
+ * are named in `repeated`, as the action names them to `parseForm`.
  */
-export function useValidatedForm<S extends z.ZodType>(schema: S, serverErrors?: FieldErrors | null) {
+export function useValidatedForm<S extends z.ZodType>(schema: S, serverErrors?: FieldErrors | null, { repeated = [] }: { repeated?: readonly string[] } = {}) {
   const formRef = useRef<HTMLFormElement | null>(null);
   const resolver = useMemo(() => {
     // zodResolver's types tie the form's values to the schema's input; ours are the posted strings.
     const validate = zodResolver(schema as never) as unknown as Resolver<FieldValues>;
     const resolve: Resolver<FieldValues> = (values, context, options) =>
-      validate(formRef.current ? formValues(new FormData(formRef.current)) : values, context, options);
+      validate(formRef.current ? formValues(new FormData(formRef.current), repeated) : values, context, options);
     return resolve;
-  }, [schema]);
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- a page passes a constant list; its identity may change per render
+  }, [schema, repeated.join()]);
   const form = useForm<FieldValues>({ resolver, mode: "onTouched", shouldUnregister: false });
   const { errors } = form.formState;
 
@@ -60,7 +62,7 @@ export function useValidatedForm<S extends z.ZodType>(schema: S, serverErrors?: 
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const element = event.currentTarget;
-    const result = schema.safeParse(formValues(new FormData(element)));
+    const result = schema.safeParse(formValues(new FormData(element), repeated));
     if (result.success) return;
     event.preventDefault();
     void form.trigger();
