@@ -5,6 +5,7 @@ import enAuth from "~/locales/en/auth";
 import enCommon from "~/locales/en/common";
 import enGaps from "~/locales/en/gaps";
 import enHome from "~/locales/en/home";
+import enMetrics from "~/locales/en/metrics";
 import enOrganizations from "~/locales/en/organizations";
 import enQuiz from "~/locales/en/quiz";
 import enWorkshop from "~/locales/en/workshop";
@@ -12,6 +13,7 @@ import esAuth from "~/locales/es/auth";
 import esCommon from "~/locales/es/common";
 import esGaps from "~/locales/es/gaps";
 import esHome from "~/locales/es/home";
+import esMetrics from "~/locales/es/metrics";
 import esOrganizations from "~/locales/es/organizations";
 import esQuiz from "~/locales/es/quiz";
 import esWorkshop from "~/locales/es/workshop";
@@ -31,8 +33,8 @@ import {
 type Dictionary = { [N in Namespace]: Record<keyof Catalog[N], string> };
 
 export const catalogs: Record<Lang, Dictionary> = {
-  en: { common: enCommon, home: enHome, quiz: enQuiz, auth: enAuth, organizations: enOrganizations, workshop: enWorkshop, gaps: enGaps },
-  es: { common: esCommon, home: esHome, quiz: esQuiz, auth: esAuth, organizations: esOrganizations, workshop: esWorkshop, gaps: esGaps },
+  en: { common: enCommon, home: enHome, quiz: enQuiz, auth: enAuth, organizations: enOrganizations, workshop: enWorkshop, gaps: enGaps, metrics: enMetrics },
+  es: { common: esCommon, home: esHome, quiz: esQuiz, auth: esAuth, organizations: esOrganizations, workshop: esWorkshop, gaps: esGaps, metrics: esMetrics },
 };
 
 export const NAMESPACES = Object.keys(catalogs.en) as Namespace[];

@@ -6,6 +6,7 @@ import type auth from "~/locales/en/auth";
 import type common from "~/locales/en/common";
 import type gaps from "~/locales/en/gaps";
 import type home from "~/locales/en/home";
+import type metrics from "~/locales/en/metrics";
 import type organizations from "~/locales/en/organizations";
 import type quiz from "~/locales/en/quiz";
 import type workshop from "~/locales/en/workshop";
@@ -24,6 +25,7 @@ export type Catalog = {
   organizations: typeof organizations;
   workshop: typeof workshop;
   gaps: typeof gaps;
+  metrics: typeof metrics;
 };
 export type Namespace = keyof Catalog;
 

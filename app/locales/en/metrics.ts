@@ -1,0 +1,22 @@
+/** English strings of metrics, the customer-feedback log and their CSV imports. The Spanish file must have exactly these keys. */
+export default {
+  "metric.error.keyUnknown": "Choose a metric from the catalog, or define your own.",
+  "metric.error.nameRequired": "Enter the metric's name.",
+  "metric.error.kind": "Choose business or operational.",
+  "metric.error.unitRequired": "Enter the unit, for example %, orders or USD.",
+  "metric.error.direction": "Choose whether higher or lower is better.",
+  "metric.error.baselineRequired": "Enter the baseline.",
+  "metric.error.targetRequired": "Enter the target.",
+  "metric.error.valueRequired": "Enter a value.",
+  "metric.error.number": "Enter a number, for example 1234.5 or 1234,5.",
+  "metric.error.numberAmbiguous": "This could be thousands or decimals. Write it without a thousands separator (1234) or with a different number of decimals (1.2).",
+  "metric.error.dateRequired": "Enter a date.",
+  "metric.error.date": "Enter a real date as YYYY-MM-DD or DD/MM/YYYY.",
+  "metric.error.cadence": "Choose monthly or quarterly.",
+  "metric.error.count": "Enter a whole number, 0 or more.",
+  "metric.error.noResponses": "Enter at least one response.",
+  "feedback.error.sentiment": "Choose positive or negative.",
+  "feedback.error.channel": "Choose a channel.",
+  "feedback.error.capability": "Choose a capability of the model, or none.",
+  "feedback.error.textRequired": "Enter the comment.",
+};
