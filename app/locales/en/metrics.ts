@@ -19,4 +19,12 @@ export default {
   "feedback.error.channel": "Choose a channel.",
   "feedback.error.capability": "Choose a capability of the model, or none.",
   "feedback.error.textRequired": "Enter the comment.",
+  "import.error.tooLarge": "The file is larger than {max} MB. Split it into smaller files.",
+  "import.error.tooManyRows": "The file has more than {max} rows. Split it into smaller files.",
+  "import.error.header": "The first row must be the header {expected}, separated by commas or semicolons.",
+  "import.error.empty": "The file has no rows below the header.",
+  "import.error.unreadable": "The file cannot be read as CSV from this row on: look for a quotation mark that is never closed.",
+  "import.error.columns": "This row has {found} columns; the header has {expected}.",
+  "import.error.unknownMetric": "No metric of this organization has this key or name.",
+  "import.error.duplicate": "Row {first} already has a value for this metric on this date.",
 };

@@ -21,4 +21,12 @@ export default {
   "feedback.error.channel": "Elija un canal.",
   "feedback.error.capability": "Elija una capacidad del modelo, o ninguna.",
   "feedback.error.textRequired": "Escriba el comentario.",
+  "import.error.tooLarge": "El archivo supera los {max} MB. Divídalo en archivos más pequeños.",
+  "import.error.tooManyRows": "El archivo tiene más de {max} filas. Divídalo en archivos más pequeños.",
+  "import.error.header": "La primera fila debe ser el encabezado {expected}, separado por comas o por punto y coma.",
+  "import.error.empty": "El archivo no tiene filas debajo del encabezado.",
+  "import.error.unreadable": "El archivo no se puede leer como CSV a partir de esta fila: busque unas comillas que no se cierran.",
+  "import.error.columns": "Esta fila tiene {found} columnas; el encabezado tiene {expected}.",
+  "import.error.unknownMetric": "Ninguna métrica de esta organización tiene esta clave o este nombre.",
+  "import.error.duplicate": "La fila {first} ya tiene un valor para esta métrica en esta fecha.",
 } satisfies Record<keyof typeof en, string>;
