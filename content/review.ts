@@ -11,7 +11,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { CapabilityModelSchema, GlossarySchema, InitiativeLibraryFileSchema, initiativeLibraryIssues, QuizContentSchema, type InitiativeLibraryFile } from "../app/utils/content.schema";
+import { CapabilityModelSchema, GlossarySchema, InitiativeLibraryFileSchema, initiativeLibraryIssues, MetricCatalogueSchema, QuizContentSchema, type InitiativeLibraryFile } from "../app/utils/content.schema";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -99,6 +99,7 @@ function print(title: string, items: { where: string; es: string; en: string }[]
 const files = [
   { file: "quiz.json", schema: QuizContentSchema },
   { file: "capability-model.json", schema: CapabilityModelSchema },
+  { file: "metrics.json", schema: MetricCatalogueSchema },
 ] as const;
 
 let failed = false;

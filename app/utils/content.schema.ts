@@ -3,6 +3,7 @@ import { BANDS, QUIZ_QUESTIONS } from "~/domain/quiz";
 import { LEVELS } from "~/domain/capability-model";
 import { EFFORTS, STAFFING } from "~/domain/initiative.schema";
 import { METRIC_KEYS } from "~/domain/metric-keys";
+import { METRIC_DIRECTIONS, METRIC_KINDS } from "~/domain/metric.schema";
 import type { Lang } from "./i18n";
 
 /** Every piece of content is written in both languages, side by side. */
@@ -168,6 +169,44 @@ export function initiativeLibraryShortfalls(initiatives: readonly { capability: 
     }),
   );
 }
+
+/**
+ * The metric catalogue (content/metrics.json): the eight keys of INTERFACES in order, each with its
+ * unit, direction and texts. `bounds` are the values the metric can take (a percentage 0–100, NPS
+ * −100–100). `references` are published figures shown beside a metric as context, never as anyone's
+ * target: each names its source and year, a range with `min` and/or `max` in the metric's unit (both
+ * equal for a single figure) or none for a finding that is not on the metric's scale. A metric
+ * without a sourced figure has an empty list.
+ */
+export const MetricCatalogueSchema = z.object({
+  version: z.number().int().positive(),
+  metrics: z
+    .array(
+      z.object({
+        key: z.enum(METRIC_KEYS),
+        kind: z.enum(METRIC_KINDS),
+        direction: z.enum(METRIC_DIRECTIONS),
+        unit: LocalizedSchema,
+        bounds: z.object({ min: z.number().optional(), max: z.number().optional() }).optional(),
+        name: LocalizedSchema,
+        definition: LocalizedSchema,
+        computation: LocalizedSchema,
+        references: z.array(
+          z
+            .object({
+              label: LocalizedSchema,
+              min: z.number().optional(),
+              max: z.number().optional(),
+              source: z.string().trim().min(1),
+              year: z.number().int().min(1900).max(2100),
+            })
+            .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, "min must not exceed max"),
+        ),
+      }),
+    )
+    .refine((metrics) => metrics.map((m) => m.key).join() === METRIC_KEYS.join(), `metrics must be ${METRIC_KEYS.join()} in order`),
+});
+export type MetricCatalogue = z.infer<typeof MetricCatalogueSchema>;
 
 /**
  * The glossary every product string follows (content/glossary.json): one term per concept in each

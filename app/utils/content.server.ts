@@ -1,14 +1,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
+import type { MetricKey } from "~/domain/metric-keys";
+import type { MetricDirection, MetricKind } from "~/domain/metric.schema";
 import {
   CapabilityModelSchema,
   InitiativeLibraryFileSchema,
   initiativeLibraryIssues,
+  MetricCatalogueSchema,
   pick,
   QuizContentSchema,
   type CapabilityModel,
   type LibraryInitiative,
+  type MetricCatalogue,
   type QuizContent,
 } from "./content.schema";
 import type { Lang } from "./i18n";
@@ -27,6 +31,7 @@ function load<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
 
 let quiz: QuizContent | undefined;
 let model: CapabilityModel | undefined;
+let metrics: MetricCatalogue | undefined;
 
 export function getQuizContent(): QuizContent {
   quiz ??= load("quiz.json", QuizContentSchema);
@@ -36,6 +41,45 @@ export function getQuizContent(): QuizContent {
 export function getCapabilityModel(): CapabilityModel {
   model ??= load("capability-model.json", CapabilityModelSchema);
   return model;
+}
+
+export function getMetricCatalogue(): MetricCatalogue {
+  metrics ??= load("metrics.json", MetricCatalogueSchema);
+  return metrics;
+}
+
+export type LocalizedMetric = {
+  key: MetricKey;
+  kind: MetricKind;
+  direction: MetricDirection;
+  unit: string;
+  bounds: { min?: number; max?: number };
+  name: string;
+  definition: string;
+  computation: string;
+  references: { label: string; min?: number; max?: number; source: string; year: number }[];
+};
+
+const localizedMetrics = new Map<Lang, LocalizedMetric[]>();
+
+/** The metric catalogue in one language, in INTERFACES order (cached per language). */
+export function getLocalizedMetrics(lang: Lang): LocalizedMetric[] {
+  let list = localizedMetrics.get(lang);
+  if (!list) {
+    list = getMetricCatalogue().metrics.map((m) => ({
+      key: m.key,
+      kind: m.kind,
+      direction: m.direction,
+      unit: pick(m.unit, lang),
+      bounds: m.bounds ?? {},
+      name: pick(m.name, lang),
+      definition: pick(m.definition, lang),
+      computation: pick(m.computation, lang),
+      references: m.references.map((r) => ({ ...r, label: pick(r.label, lang) })),
+    }));
+    localizedMetrics.set(lang, list);
+  }
+  return list;
 }
 
 export type LocalizedCapability = { key: string; name: string; description: string; levels: string[] };

@@ -2,9 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CATEGORY_KEYS, LEVELS } from "~/domain/capability-model";
+import { METRIC_KEYS } from "~/domain/metric-keys";
 import { BANDS, QUIZ_QUESTIONS } from "~/domain/quiz";
-import { CapabilityModelSchema, QuizContentSchema } from "./content.schema";
-import { contentFolder, getCapabilityModel, getQuizContent } from "./content.server";
+import { CapabilityModelSchema, MetricCatalogueSchema, QuizContentSchema } from "./content.schema";
+import { contentFolder, getCapabilityModel, getLocalizedMetrics, getMetricCatalogue, getQuizContent } from "./content.server";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -24,7 +25,7 @@ function issuePaths(result: { success: boolean; error?: { issues: { path: Proper
   return (result.error?.issues ?? []).map((issue) => issue.path.join("."));
 }
 
-describe.each(["quiz.json", "capability-model.json"])("content/%s", (file) => {
+describe.each(["quiz.json", "capability-model.json", "metrics.json"])("content/%s", (file) => {
   const texts = localizedTexts(readContent(file));
 
   it("has text in both languages everywhere, none of it empty", () => {
@@ -126,5 +127,100 @@ describe("capability model content", () => {
     };
     model.categories[1]!.capabilities[0]!.key = "billing";
     expect(CapabilityModelSchema.safeParse(model).success).toBe(false);
+  });
+});
+
+describe("metric catalogue content", () => {
+  type RawMetric = Record<string, unknown> & { unit?: Record<string, string>; name: Record<string, string>; references: Record<string, unknown>[] };
+  const raw = () => structuredClone(readContent("metrics.json")) as { metrics: RawMetric[] };
+
+  it("loads and validates: the app gets the file's catalogue as the schema reads it", () => {
+    expect(getMetricCatalogue()).toEqual(MetricCatalogueSchema.parse(readContent("metrics.json")));
+  });
+
+  it("has exactly the eight keys of INTERFACES, business first, each with its kind", () => {
+    const metrics = getMetricCatalogue().metrics;
+    expect(metrics.map((m) => m.key)).toEqual([...METRIC_KEYS]);
+    expect(metrics.map((m) => m.kind)).toEqual(["business", "business", "business", "operational", "operational", "operational", "operational", "operational"]);
+  });
+
+  it("says which way is better: lower only for the cost per call", () => {
+    expect(getMetricCatalogue().metrics.filter((m) => m.direction === "lower").map((m) => m.key)).toEqual(["cost-per-call"]);
+  });
+
+  it("gives NPS its −100 to 100 scale and every percentage 0 to 100", () => {
+    const bounds = Object.fromEntries(getMetricCatalogue().metrics.map((m) => [m.key, m.bounds]));
+    expect(bounds.nps).toEqual({ min: -100, max: 100 });
+    for (const key of ["csat", "quality-score", "fcr"]) expect(bounds[key], key).toEqual({ min: 0, max: 100 });
+  });
+
+  it("gives every reference a source and a year, and ranges inside the metric's bounds", () => {
+    for (const metric of getMetricCatalogue().metrics) {
+      for (const reference of metric.references) {
+        expect(reference.source.length, metric.key).toBeGreaterThan(0);
+        expect(reference.year, metric.key).toBeGreaterThanOrEqual(2000);
+        for (const value of [reference.min, reference.max].filter((v) => v !== undefined)) {
+          expect(value, metric.key).toBeGreaterThanOrEqual(metric.bounds?.min ?? -Infinity);
+          expect(value, metric.key).toBeLessThanOrEqual(metric.bounds?.max ?? Infinity);
+        }
+      }
+    }
+    // Figures we have a source for; none invented for the others.
+    const sourced = getMetricCatalogue().metrics.filter((m) => m.references.length > 0).map((m) => m.key);
+    expect(sourced).toEqual(["csat", "fcr", "ces"]);
+  });
+
+  it("reads in one language at a time", () => {
+    const en = getLocalizedMetrics("en");
+    const es = getLocalizedMetrics("es");
+    expect(en.map((m) => m.key)).toEqual([...METRIC_KEYS]);
+    expect(en.find((m) => m.key === "fcr")!.name).toBe("First-contact resolution (FCR)");
+    expect(es.find((m) => m.key === "fcr")!.name).toBe("Resolución en el primer contacto (FCR)");
+    expect(es.find((m) => m.key === "fcr")!.references.map((r) => [r.min, r.max])).toEqual([[undefined, 69], [70, 79], [80, undefined]]);
+  });
+
+  it("passes the schema as a raw copy, so the rejections below are caused by the change alone", () => {
+    expect(MetricCatalogueSchema.safeParse(raw()).success).toBe(true);
+  });
+
+  it("rejects a missing key", () => {
+    const catalogue = raw();
+    catalogue.metrics.splice(4, 1);
+    const result = MetricCatalogueSchema.safeParse(catalogue);
+    expect(issuePaths(result)).toEqual(["metrics"]);
+  });
+
+  it("rejects an unknown key", () => {
+    const catalogue = raw();
+    catalogue.metrics[1]!.key = "aht";
+    expect(issuePaths(MetricCatalogueSchema.safeParse(catalogue))).toContain("metrics.1.key");
+  });
+
+  it.each(["es", "en"])("rejects a name whose %s text is missing", (lang) => {
+    const catalogue = raw();
+    delete catalogue.metrics[3]!.name[lang];
+    expect(issuePaths(MetricCatalogueSchema.safeParse(catalogue))).toEqual([`metrics.3.name.${lang}`]);
+  });
+
+  it("rejects a metric without a unit, or with half a unit", () => {
+    const catalogue = raw();
+    delete catalogue.metrics[0]!.unit;
+    delete catalogue.metrics[5]!.unit!.en;
+    expect(issuePaths(MetricCatalogueSchema.safeParse(catalogue))).toEqual(["metrics.0.unit", "metrics.5.unit.en"]);
+  });
+
+  it("rejects a metric without a direction, or with one that is not higher or lower", () => {
+    const catalogue = raw();
+    delete catalogue.metrics[2]!.direction;
+    catalogue.metrics[6]!.direction = "up";
+    expect(issuePaths(MetricCatalogueSchema.safeParse(catalogue))).toEqual(["metrics.2.direction", "metrics.6.direction"]);
+  });
+
+  it("rejects a reference without its source or year", () => {
+    const catalogue = raw();
+    const fcr = catalogue.metrics[5]!;
+    delete fcr.references[0]!.year;
+    fcr.references[1]!.source = " ";
+    expect(issuePaths(MetricCatalogueSchema.safeParse(catalogue))).toEqual(["metrics.5.references.0.year", "metrics.5.references.1.source"]);
   });
 });

@@ -119,7 +119,7 @@ describe("the glossary", () => {
   });
 });
 
-describe.each(["quiz.json", "capability-model.json", "glossary.json"])("content/%s follows the glossary", (file) => {
+describe.each(["quiz.json", "capability-model.json", "metrics.json", "glossary.json"])("content/%s follows the glossary", (file) => {
   it("uses no banned variant", () => {
     const data = readJson(file);
     // The glossary itself quotes the variants it bans; only its chosen terms and notes are checked.

@@ -6,6 +6,7 @@ import enCommon from "~/locales/en/common";
 import enGaps from "~/locales/en/gaps";
 import enHome from "~/locales/en/home";
 import enInitiatives from "~/locales/en/initiatives";
+import enMetrics from "~/locales/en/metrics";
 import enOrganizations from "~/locales/en/organizations";
 import enQuiz from "~/locales/en/quiz";
 import enWorkshop from "~/locales/en/workshop";
@@ -14,6 +15,7 @@ import esCommon from "~/locales/es/common";
 import esGaps from "~/locales/es/gaps";
 import esHome from "~/locales/es/home";
 import esInitiatives from "~/locales/es/initiatives";
+import esMetrics from "~/locales/es/metrics";
 import esOrganizations from "~/locales/es/organizations";
 import esQuiz from "~/locales/es/quiz";
 import esWorkshop from "~/locales/es/workshop";
@@ -33,8 +35,8 @@ import {
 type Dictionary = { [N in Namespace]: Record<keyof Catalog[N], string> };
 
 export const catalogs: Record<Lang, Dictionary> = {
-  en: { common: enCommon, home: enHome, quiz: enQuiz, auth: enAuth, organizations: enOrganizations, workshop: enWorkshop, gaps: enGaps, initiatives: enInitiatives },
-  es: { common: esCommon, home: esHome, quiz: esQuiz, auth: esAuth, organizations: esOrganizations, workshop: esWorkshop, gaps: esGaps, initiatives: esInitiatives },
+  en: { common: enCommon, home: enHome, quiz: enQuiz, auth: enAuth, organizations: enOrganizations, workshop: enWorkshop, gaps: enGaps, initiatives: enInitiatives, metrics: enMetrics },
+  es: { common: esCommon, home: esHome, quiz: esQuiz, auth: esAuth, organizations: esOrganizations, workshop: esWorkshop, gaps: esGaps, initiatives: esInitiatives, metrics: esMetrics },
 };
 
 export const NAMESPACES = Object.keys(catalogs.en) as Namespace[];

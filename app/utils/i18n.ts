@@ -7,6 +7,7 @@ import type common from "~/locales/en/common";
 import type gaps from "~/locales/en/gaps";
 import type home from "~/locales/en/home";
 import type initiatives from "~/locales/en/initiatives";
+import type metrics from "~/locales/en/metrics";
 import type organizations from "~/locales/en/organizations";
 import type quiz from "~/locales/en/quiz";
 import type workshop from "~/locales/en/workshop";
@@ -26,6 +27,7 @@ export type Catalog = {
   workshop: typeof workshop;
   gaps: typeof gaps;
   initiatives: typeof initiatives;
+  metrics: typeof metrics;
 };
 export type Namespace = keyof Catalog;
 
