@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isMetricKey, METRIC_KEYS, type MetricKey } from "./metric-keys";
+import { isMetricKey, type MetricKey } from "./metric-keys";
 
 export { isMetricKey };
 import { cleanText, freeText, hasVisibleText, nameText } from "./text.schema";
