@@ -16,7 +16,8 @@ const config = mergeConfig(
     },
   }),
 );
-// mergeConfig concatenates arrays: the unit suite's files would run here too. Only the fault suite's.
+// mergeConfig concatenates arrays: the unit suite's projects and files would run here too. Only the fault suite's.
+config.test!.projects = undefined;
 config.test!.include = ["tests/faults/**/*.test.ts"];
 
 export default config;
