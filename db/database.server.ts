@@ -11,6 +11,7 @@
  * - What differs by engine and is worth the difference lives here too: the vote statements prepared
  *   once, raw rows, the shared counters behind the rate limits, exclusive jobs, health.
  */
+import path from "node:path";
 import type { SQL } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type * as schema from "./schema.pg";
@@ -77,4 +78,11 @@ export function driverError(error: unknown): { code?: unknown; message?: unknown
 
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url);
+}
+
+/** `file:./data/madura.db` and `./data/madura.db` both name the same file; a PostgreSQL URL stays as it is. */
+export function resolveDatabaseUrl(url: string): string {
+  if (isPostgresUrl(url)) return url;
+  const plain = url.startsWith("file:") ? url.slice("file:".length) : url;
+  return path.resolve(process.cwd(), plain);
 }

@@ -2,7 +2,9 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { isPostgresUrl } from "../../db/database.server";
+import { isPostgresUrl, resolveDatabaseUrl } from "../../db/database.server";
+
+export { resolveDatabaseUrl };
 
 const DEFAULT_SECRET = "change-me";
 
@@ -23,12 +25,6 @@ export type Env = Omit<z.infer<typeof EnvSchema>, "DATABASE_URL" | "SESSION_SECR
   sessionSecret: string;
 };
 
-/** `file:./data/madura.db` and `./data/madura.db` both name the same file; a PostgreSQL URL stays as it is. */
-export function resolveDatabaseUrl(url: string): string {
-  if (isPostgresUrl(url)) return url;
-  const plain = url.startsWith("file:") ? url.slice("file:".length) : url;
-  return path.resolve(process.cwd(), plain);
-}
 
 function loadSessionSecret(given: string | undefined, nodeEnv: string, databaseUrl: string): string {
   if (given && given !== DEFAULT_SECRET) return given;
