@@ -41,6 +41,7 @@ import {
   type Workshop,
 } from "./workshop";
 import { runGapsBench } from "./gaps";
+import { freePort, postgresBin, startPostgres } from "../setup/postgres.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const LOAD = {
@@ -141,6 +142,48 @@ function storedVotesProblems(check: StoredVotesCheck): string[] {
   return problems;
 }
 
+/**
+ * The same workshop on PostgreSQL (issue 10): a throw-away server of Debian's binaries
+ * (tests/setup/postgres.mjs) and the app on it, the same bursts, the same check of what is stored.
+ * Skipped, with a note, where PostgreSQL is not installed.
+ */
+async function workshopOnPostgres(sqliteBursts: BurstSummary[]): Promise<string[]> {
+  if (!postgresBin()) {
+    console.log("\nWorkshop on PostgreSQL: skipped (PostgreSQL is not installed; apt-get install postgresql).");
+    return [];
+  }
+  const problems: string[] = [];
+  const postgres = startPostgres({ folder: path.join(ROOT, "tests/.artifacts/bench-postgres"), port: await freePort() });
+  const server = await startServer({ cwd: ROOT, databaseUrl: postgres.url });
+  const rss = sampleRss(server.pid);
+  try {
+    process.stdout.write(`\nWorkshop on PostgreSQL: joining ${WORKSHOP.participants} participants… `);
+    const workshop = await setUpWorkshop(server, readCapabilityKeys(ROOT), burstHeaders());
+    console.log(`${fixed(workshop.participants.length)} joined`);
+    const { bursts, expected } = await runWorkshopBursts(server, workshop, burstHeaders(), (b) => process.stdout.write(`\n  ${b.name}: ${fixed(b.acknowledged)}/${fixed(b.requests)} acknowledged`));
+    const all = [workshop.join, workshop.open, ...bursts];
+    for (const b of all) if (b.acknowledged < b.requests) problems.push(`PostgreSQL ${b.name}: ${fixed(b.requests - b.acknowledged)} of ${fixed(b.requests)} not acknowledged.`);
+    const stored = await checkStoredVotes(postgres.url, workshop, expected);
+    problems.push(...storedVotesProblems(stored).map((p) => `PostgreSQL: ${p}`));
+    console.log(`\n\nWorkshop bursts on PostgreSQL (peak RSS ${fixed(rss.takePeak(), 1)} MB; stored votes ${storedVotesProblems(stored).length ? "FAIL" : "OK"}):`);
+    console.log(workshopTable(all));
+    console.log("\nVote p99, SQLite beside PostgreSQL:");
+    console.log(
+      formatTable(
+        ["burst", "SQLite p99 ms", "PostgreSQL p99 ms"],
+        bursts.filter((b) => b.targetP99Ms !== undefined).map((b) => [b.name, fixed(sqliteBursts.find((s) => s.name === b.name)?.p99 ?? NaN, 1), fixed(b.p99, 1)]),
+      ),
+    );
+  } finally {
+    rss.stop();
+    await server.stop();
+    postgres.stop();
+  }
+  return problems;
+}
+
+let sqliteVoteBursts: BurstSummary[] = [];
+
 async function main(): Promise<number> {
   const problems: string[] = [];
   const started = Date.now();
@@ -191,7 +234,7 @@ async function main(): Promise<number> {
       if (b.acknowledged < b.requests) problems.push(`${b.name}: ${fixed(b.requests - b.acknowledged)} of ${fixed(b.requests)} not acknowledged (${JSON.stringify(b.failures)}).`);
     }
     // Before any later scenario adds ratings of its own: the check counts the whole table.
-    const stored = checkStoredVotes(server.databasePath, workshop, expected);
+    const stored = await checkStoredVotes(server.databasePath, workshop, expected);
     problems.push(...storedVotesProblems(stored));
 
     console.log(`\n\n${loadTable(results)}`);
@@ -215,6 +258,7 @@ async function main(): Promise<number> {
         : `Vote p99 target (< ${WORKSHOP.targetP99Ms} ms, issue 4): PASS for all ${voteBursts.length} vote bursts.`,
     );
     problems.push(...(await runGapsBench(server, LOAD, rss)));
+    sqliteVoteBursts = voteBursts;
     const exit = server.exitStatus();
     // close-with-grace exits 0 after a signal (SIGTERM, SIGINT, SIGHUP, SIGUSR2…): code 0 means someone outside stopped it.
     if (exit) problems.push(`The server exited during the run (${exit}). Its last output:\n${server.logs()}`);
@@ -226,6 +270,7 @@ async function main(): Promise<number> {
     await server.stop();
   }
 
+  problems.push(...(await workshopOnPostgres(sqliteVoteBursts)));
   for (const problem of problems) console.error(`FAIL: ${problem}`);
   return problems.length ? 1 : 0;
 }

@@ -31,7 +31,7 @@ export function freePort(): Promise<number> {
 export type RunningServer = {
   baseUrl: string;
   pid: number;
-  /** The server's SQLite file (DATABASE_URL), removed by stop(): read it before. */
+  /** The server's database (DATABASE_URL): a SQLite file removed by stop() (read it before), or a PostgreSQL URL. */
   databasePath: string;
   /** The last lines the server printed, for error messages. */
   logs(): string;
@@ -61,8 +61,10 @@ export async function startServer(options: {
   startTimeoutMs?: number;
   /** Called as soon as the process exists, before it is ready: lets a signal handler stop it. */
   onSpawn?: (server: RunningServer) => void;
+  /** A PostgreSQL URL to serve from instead of a new SQLite file. */
+  databaseUrl?: string;
 }): Promise<RunningServer> {
-  const { cwd, entry = "build/server.mjs", startTimeoutMs = 30_000, onSpawn } = options;
+  const { cwd, entry = "build/server.mjs", startTimeoutMs = 30_000, onSpawn, databaseUrl } = options;
   if (!existsSync(path.join(cwd, "build/server/index.js")) || !existsSync(path.join(cwd, entry))) {
     throw new Error(`No build found (build/server/index.js, ${entry}): run \`npm run build\` first, or \`npm run bench\`.`);
   }
@@ -80,7 +82,7 @@ export async function startServer(options: {
       SESSION_SECRET: "bench-secret-not-for-production",
       HOST: LOOPBACK,
       PORT: String(port),
-      DATABASE_URL: databasePath,
+      DATABASE_URL: databaseUrl ?? databasePath,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -99,7 +101,7 @@ export async function startServer(options: {
   const server: RunningServer = {
     baseUrl,
     pid: child.pid ?? 0,
-    databasePath,
+    databasePath: databaseUrl ?? databasePath,
     logs: () => lines.join("\n"),
     exitStatus: () => (running() ? undefined : `code ${child.exitCode}, signal ${child.signalCode}`),
     stop: () =>

@@ -11,6 +11,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { percentile, runBurst, type BurstRequest, type BurstResponse, type BurstResult, type RunningServer } from "./lib";
 
 export const WORKSHOP = {
@@ -295,23 +296,42 @@ export type StoredVotesCheck = {
   examples: string[];
 };
 
-/** Reads the server's SQLite file (read-only, beside the running server: WAL lets it) and compares. */
-export function checkStoredVotes(databasePath: string, workshop: Workshop, expected: ExpectedVotes): StoredVotesCheck {
-  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
-  try {
-    const totalRows = (db.prepare("select count(*) as n from ratings").get() as { n: number }).n;
-    const duplicates = (
-      db
-        .prepare("select coalesce(sum(n - 1), 0) as d from (select count(*) as n from ratings group by participant_id, capability_key having n > 1)")
-        .get() as { d: number }
-    ).d;
-    const rows = db
-      .prepare(
-        `select p.display_name as name, r.capability_key as key, r.current, r.ideal
-         from ratings r join participants p on p.id = r.participant_id where p.assessment_id = ?`,
-      )
-      .all(workshop.assessmentId) as { name: string; key: string; current: number | null; ideal: number | null }[];
+type StoredRow = { name: string; key: string; current: number | null; ideal: number | null };
 
+const DUPLICATES_SQL = "select coalesce(sum(n - 1), 0) as d from (select count(*) as n from ratings group by participant_id, capability_key having count(*) > 1) as g";
+const ROWS_SQL = `select p.display_name as name, r.capability_key as key, r.current, r.ideal
+  from ratings r join participants p on p.id = r.participant_id where p.assessment_id = `;
+
+/** What the ratings table holds: read from the server's SQLite file (read-only; WAL lets it) or PostgreSQL database. */
+async function readStoredVotes(database: string, assessmentId: string): Promise<{ totalRows: number; duplicates: number; rows: StoredRow[] }> {
+  if (/^postgres(ql)?:\/\//.test(database)) {
+    const client = new pg.Client({ connectionString: database });
+    await client.connect();
+    try {
+      const total = await client.query<{ n: string }>("select count(*) as n from ratings");
+      const duplicates = await client.query<{ d: string }>(DUPLICATES_SQL);
+      const rows = await client.query<StoredRow>(`${ROWS_SQL}$1`, [assessmentId]);
+      return { totalRows: Number(total.rows[0]!.n), duplicates: Number(duplicates.rows[0]!.d), rows: rows.rows };
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new Database(database, { readonly: true, fileMustExist: true });
+  try {
+    return {
+      totalRows: (db.prepare("select count(*) as n from ratings").get() as { n: number }).n,
+      duplicates: (db.prepare(DUPLICATES_SQL).get() as { d: number }).d,
+      rows: db.prepare(`${ROWS_SQL}?`).all(assessmentId) as StoredRow[],
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** Compares what the database holds with what the server acknowledged. */
+export async function checkStoredVotes(database: string, workshop: Workshop, expected: ExpectedVotes): Promise<StoredVotesCheck> {
+  const { totalRows, duplicates, rows } = await readStoredVotes(database, workshop.assessmentId);
+  {
     const examples: string[] = [];
     const seen = new Set<string>();
     let unexpected = 0;
@@ -335,7 +355,5 @@ export function checkStoredVotes(databasePath: string, workshop: Workshop, expec
     const lost = [...expected].filter(([key, want]) => want.acknowledged && !seen.has(key)).length;
     const expectedRows = WORKSHOP.participants * workshop.capabilityKeys.length;
     return { expectedRows, totalRows, duplicates, lost, unexpected, differing, appliedUnacknowledged, examples };
-  } finally {
-    db.close();
   }
 }
