@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform, type TransformCallback } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
@@ -48,7 +48,7 @@ export default function handleRequest(
       nonce,
       [readyEvent]() {
         shellRendered = true;
-        const body = new PassThrough();
+        const body = new ReactBatches();
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
         resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
         pipe(body);
@@ -63,6 +63,35 @@ export default function handleRequest(
     });
     setTimeout(abort, streamTimeout + 1_000);
   });
+}
+
+/**
+ * React writes a streamed page in 2 KB pieces and calls `flush()` when it has written all it can for
+ * now (the shell, then each resolved boundary). Every piece that leaves here costs a web stream read,
+ * a write to compression and a zlib sync flush (the adapter flushes after each chunk so the page
+ * streams), which made a page's CPU grow with its size far beyond gzip's own cost. Passing React's
+ * batches on whole keeps the streaming (a batch leaves as soon as React flushes it) at a few chunks
+ * a page.
+ */
+class ReactBatches extends Transform {
+  private pending: Buffer[] = [];
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
+    this.pending.push(chunk);
+    done();
+  }
+
+  /** Called by React at the end of each batch (the convention it follows for compression streams). */
+  flush() {
+    if (this.pending.length === 0) return;
+    this.push(this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending));
+    this.pending = [];
+  }
+
+  override _flush(done: TransformCallback) {
+    this.flush();
+    done();
+  }
 }
 
 /**

@@ -114,7 +114,8 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralR
 }
 
 export function formatNumber(lang: Lang, value: number, options?: Intl.NumberFormatOptions): string {
-  return cached(`n:${lang}:${JSON.stringify(options ?? {})}`, () => new Intl.NumberFormat(lang, options)).format(value);
+  // Placeholders format their numbers without options, several times per page: no JSON for those.
+  return cached(options ? `n:${lang}:${JSON.stringify(options)}` : `n:${lang}`, () => new Intl.NumberFormat(lang, options)).format(value);
 }
 
 export function formatDate(lang: Lang, value: Date | number, options: Intl.DateTimeFormatOptions = { dateStyle: "long" }): string {

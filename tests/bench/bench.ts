@@ -7,7 +7,9 @@
  * server does not start, a scenario has errors, or a page is over its JavaScript budget.
  *
  * BENCH_DURATION (seconds, default 5), BENCH_CONNECTIONS (default 50) and BENCH_ACCEPT_ENCODING
- * (default "gzip, deflate, br", as browsers send; "" for none) override the load shape. "CPU ms/req"
+ * (default "gzip, deflate, br", as browsers send; "" for none) override the load shape.
+ * BENCH_ONLY=pages measures the pages alone (the load scenarios and the gap and organization pages),
+ * skipping the workshop's bursts. "CPU ms/req"
  * is the server's own CPU time per request: steadier than requests/s when the machine is shared.
  * To add a scenario, append to `scenarios`; `prepare` may create data first and return a
  * `requests` sequence instead of a single request.
@@ -50,6 +52,10 @@ const LOAD = {
   warmupSeconds: 1,
   acceptEncoding: process.env.BENCH_ACCEPT_ENCODING ?? "gzip, deflate, br",
 };
+
+/** `BENCH_ONLY=pages`: the page scenarios and the gap analysis, without the workshop's bursts. */
+const PAGES_ONLY = process.env.BENCH_ONLY === "pages";
+if (process.env.BENCH_ONLY !== undefined && !PAGES_ONLY) throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY}: the only filter is "pages".`);
 
 const QUIZ_ANSWERS = "q1=a&q2=b&q3=c&q4=d";
 const FORM = { "content-type": "application/x-www-form-urlencoded" };
@@ -184,6 +190,46 @@ async function workshopOnPostgres(sqliteBursts: BurstSummary[]): Promise<string[
 
 let sqliteVoteBursts: BurstSummary[] = [];
 
+/** The workshop's bursts and the check of the stored votes; prints the load table first. */
+async function runWorkshop(ctx: Ctx, results: ScenarioResult[], rss: ReturnType<typeof sampleRss>, problems: string[]): Promise<void> {
+  const { server, workshop } = ctx;
+  const participants = workshop.participants.length;
+  const burstLabel = (b: BurstSummary) => `${fixed(b.acknowledged)}/${fixed(b.requests)} acknowledged`;
+  process.stdout.write(`\n\nWorkshop: ${fixed(participants)} participants post ${workshop.capabilityKeys.length} votes each…`);
+  rss.takePeak();
+  const { bursts, expected } = await runWorkshopBursts(server, workshop, burstHeaders(), (b) => process.stdout.write(`\n  ${b.name}: ${burstLabel(b)}`));
+  const workshopRss = rss.takePeak();
+  const allBursts = [workshop.join, workshop.open, ...bursts];
+  for (const b of allBursts) {
+    if (b.acknowledged < b.requests) problems.push(`${b.name}: ${fixed(b.requests - b.acknowledged)} of ${fixed(b.requests)} not acknowledged (${JSON.stringify(b.failures)}).`);
+  }
+  // Before any later scenario adds ratings of its own: the check counts the whole table.
+  const stored = await checkStoredVotes(server.databasePath, workshop, expected);
+  problems.push(...storedVotesProblems(stored));
+
+  console.log(`\n\n${loadTable(results)}`);
+
+  console.log(`\nWorkshop bursts (${fixed(WORKSHOP.participants)} participants × ${workshop.capabilityKeys.length} capabilities; peak RSS ${fixed(workshopRss, 1)} MB):`);
+  console.log(workshopTable(allBursts));
+  const storedOk = !storedVotesProblems(stored).length;
+  console.log(
+    `\nStored votes (select count(*) from ratings): ${fixed(stored.totalRows)}, expected ${fixed(WORKSHOP.participants)} × ${workshop.capabilityKeys.length} = ${fixed(stored.expectedRows)}; ` +
+      `duplicates ${fixed(stored.duplicates)}, lost ${fixed(stored.lost)}, unexpected ${fixed(stored.unexpected)}, ` +
+      `differing from the last acknowledged ${fixed(stored.differing)}: ${storedOk ? "OK" : "FAIL"}`,
+  );
+  if (stored.appliedUnacknowledged) {
+    console.log(`  ${fixed(stored.appliedUnacknowledged)} rows hold a vote whose request got no acknowledgement (applied after the client gave up, or answered with an error).`);
+  }
+  const voteBursts = bursts.filter((b) => b.targetP99Ms !== undefined);
+  sqliteVoteBursts = voteBursts;
+  const over = voteBursts.filter((b) => b.p99 >= WORKSHOP.targetP99Ms);
+  console.log(
+    over.length
+      ? `Vote p99 target (< ${WORKSHOP.targetP99Ms} ms, issue 4): OVER TARGET for ${over.map((b) => `${b.name} (${fixed(b.p99, 1)} ms)`).join(", ")}. Reported, not failed: timing depends on the machine.`
+      : `Vote p99 target (< ${WORKSHOP.targetP99Ms} ms, issue 4): PASS for all ${voteBursts.length} vote bursts.`,
+  );
+}
+
 async function main(): Promise<number> {
   const problems: string[] = [];
   const started = Date.now();
@@ -222,43 +268,9 @@ async function main(): Promise<number> {
       }
     }
 
-    const { workshop } = ctx;
-    const participants = workshop.participants.length;
-    const burstLabel = (b: BurstSummary) => `${fixed(b.acknowledged)}/${fixed(b.requests)} acknowledged`;
-    process.stdout.write(`\n\nWorkshop: ${fixed(participants)} participants post ${workshop.capabilityKeys.length} votes each…`);
-    rss.takePeak();
-    const { bursts, expected } = await runWorkshopBursts(server, workshop, burstHeaders(), (b) => process.stdout.write(`\n  ${b.name}: ${burstLabel(b)}`));
-    const workshopRss = rss.takePeak();
-    const allBursts = [workshop.join, workshop.open, ...bursts];
-    for (const b of allBursts) {
-      if (b.acknowledged < b.requests) problems.push(`${b.name}: ${fixed(b.requests - b.acknowledged)} of ${fixed(b.requests)} not acknowledged (${JSON.stringify(b.failures)}).`);
-    }
-    // Before any later scenario adds ratings of its own: the check counts the whole table.
-    const stored = await checkStoredVotes(server.databasePath, workshop, expected);
-    problems.push(...storedVotesProblems(stored));
-
-    console.log(`\n\n${loadTable(results)}`);
-
-    console.log(`\nWorkshop bursts (${fixed(WORKSHOP.participants)} participants × ${workshop.capabilityKeys.length} capabilities; peak RSS ${fixed(workshopRss, 1)} MB):`);
-    console.log(workshopTable(allBursts));
-    const storedOk = !storedVotesProblems(stored).length;
-    console.log(
-      `\nStored votes (select count(*) from ratings): ${fixed(stored.totalRows)}, expected ${fixed(WORKSHOP.participants)} × ${workshop.capabilityKeys.length} = ${fixed(stored.expectedRows)}; ` +
-        `duplicates ${fixed(stored.duplicates)}, lost ${fixed(stored.lost)}, unexpected ${fixed(stored.unexpected)}, ` +
-        `differing from the last acknowledged ${fixed(stored.differing)}: ${storedOk ? "OK" : "FAIL"}`,
-    );
-    if (stored.appliedUnacknowledged) {
-      console.log(`  ${fixed(stored.appliedUnacknowledged)} rows hold a vote whose request got no acknowledgement (applied after the client gave up, or answered with an error).`);
-    }
-    const voteBursts = bursts.filter((b) => b.targetP99Ms !== undefined);
-    const over = voteBursts.filter((b) => b.p99 >= WORKSHOP.targetP99Ms);
-    console.log(
-      over.length
-        ? `Vote p99 target (< ${WORKSHOP.targetP99Ms} ms, issue 4): OVER TARGET for ${over.map((b) => `${b.name} (${fixed(b.p99, 1)} ms)`).join(", ")}. Reported, not failed: timing depends on the machine.`
-        : `Vote p99 target (< ${WORKSHOP.targetP99Ms} ms, issue 4): PASS for all ${voteBursts.length} vote bursts.`,
-    );
+    if (PAGES_ONLY) console.log(`\n\n${loadTable(results)}`);
+    else await runWorkshop(ctx, results, rss, problems);
     problems.push(...(await runGapsBench(server, LOAD, rss)));
-    sqliteVoteBursts = voteBursts;
     const exit = server.exitStatus();
     // close-with-grace exits 0 after a signal (SIGTERM, SIGINT, SIGHUP, SIGUSR2…): code 0 means someone outside stopped it.
     if (exit) problems.push(`The server exited during the run (${exit}). Its last output:\n${server.logs()}`);
@@ -270,7 +282,7 @@ async function main(): Promise<number> {
     await server.stop();
   }
 
-  problems.push(...(await workshopOnPostgres(sqliteVoteBursts)));
+  if (!PAGES_ONLY) problems.push(...(await workshopOnPostgres(sqliteVoteBursts)));
   for (const problem of problems) console.error(`FAIL: ${problem}`);
   return problems.length ? 1 : 0;
 }
