@@ -65,7 +65,8 @@ export function ProposalList({ proposals, names, canManage, errors }: { proposal
         ))}
       </ul>
       {canManage && proposals.length > 1 ? (
-        <Form method="post" className="space-y-3 rounded-lg border border-line p-4">
+        // Keyed by the proposals: after an accept the selects start again from the first two.
+        <Form key={proposals.map((p) => p.id).join()} method="post" className="space-y-3 rounded-lg border border-line p-4">
           <h3 className="font-semibold">{t("initiatives.merge.title")}</h3>
           <p className="text-sm text-ink-soft">{t("initiatives.merge.lead")}</p>
           <div className="grid gap-3 sm:grid-cols-2">

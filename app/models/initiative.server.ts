@@ -215,6 +215,14 @@ const FIELD_NAMES: Record<keyof ReturnType<typeof stored>, string> = {
   metrics: "metrics",
 };
 
+/** Key lists are sets: the form posts them in catalogue order, the library in its own. */
+function sameValue(key: string, before: unknown, after: unknown): boolean {
+  if ((key === "capabilities" || key === "metrics") && typeof before === "string" && typeof after === "string") {
+    return splitKeys(before).sort().join(";") === splitKeys(after).sort().join(";");
+  }
+  return before === after;
+}
+
 export type UpdateOutcome = "saved" | "unchanged" | "not-found" | "status-not-allowed";
 
 /**
@@ -231,7 +239,7 @@ export async function updateInitiative(organizationId: string, initiativeId: str
     const next = stored(input);
     const fields: Record<string, [unknown, unknown]> = {};
     for (const [key, value] of Object.entries(next) as [keyof typeof next, unknown][]) {
-      if (row[key] !== value) fields[FIELD_NAMES[key]] = [row[key], value];
+      if (!sameValue(key, row[key], value)) fields[FIELD_NAMES[key]] = [row[key], value];
     }
     if (Object.keys(fields).length === 0) return "unchanged";
     await tx.update(t.initiatives).set({ ...next, updatedAt: now }).where(eq(t.initiatives.id, initiativeId));

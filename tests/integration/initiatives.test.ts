@@ -269,6 +269,18 @@ describe("POST /orgs/:orgId/initiatives/:initiativeId", () => {
     expect(await countOf("initiativeChanges")).toBe(1);
   });
 
+  it("a key list posted in another order is no change", async () => {
+    const data = new FormData();
+    for (const [key, value] of Object.entries(VALID)) data.append(key, value);
+    data.append("capabilities", "security");
+    const id = (await postNew(data)).headers.get("Location")!.split("/").at(-1)!;
+    const reordered = new FormData();
+    reordered.append("capabilities", "security");
+    reordered.append("capabilities", "billing");
+    expect((await callAction(detailAction, { url: url(`/${id}`), params: params(id), cookie: cookies.consultant, fields: reordered })).status).toBe(200);
+    expect(await countOf("initiativeChanges")).toBe(1);
+  });
+
   it("with edit=all, an unticked group is empty (the page posts every field)", async () => {
     const id = await created();
     const { capabilities: _capabilities, ...rest } = VALID;
