@@ -31,8 +31,8 @@ export type ReviewOutcome =
  * Records a review, in one transaction on the initiative read for update: the review row, the
  * status its decision implies (stop → stopped, complete → done) and the history row. The next
  * review is not stored: it is six months after the latest review's date (domain/review-schedule),
- * so once this commits every page already shows the new date. A done or stopped initiative has no
- * schedule and takes no review (`closed`).
+ * so once this commits every page already shows the new date. A done or stopped initiative, or a
+ * proposal without a start, has no schedule and takes no review (`closed`).
  */
 export async function saveReview(organizationId: string, initiativeId: string, input: ReviewInput, userId: string, now = new Date()): Promise<ReviewOutcome> {
   const { t, transaction } = getDb();
@@ -43,7 +43,8 @@ export async function saveReview(organizationId: string, initiativeId: string, i
       .where(and(eq(t.initiatives.id, initiativeId), eq(t.initiatives.organizationId, organizationId), isNull(t.initiatives.dismissedAt)))
       .for("update");
     if (!initiative) return { outcome: "not-found" } as const;
-    if (!canReview(initiative.status)) return { outcome: "closed" } as const;
+    // A proposal (no start yet) has no schedule to review against, like a closed initiative.
+    if (!canReview(initiative.status) || initiative.start === null) return { outcome: "closed" } as const;
     await tx.insert(t.initiativeReviews).values({ id: randomId(), initiativeId, createdBy: userId, createdAt: now, ...input });
     const status = statusAfterReview(initiative.status, input.decision);
     const change: ChangeRecord = { kind: "reviewed", decision: input.decision };

@@ -353,6 +353,13 @@ describe("POST /orgs/:orgId/initiatives/:initiativeId/reviews", () => {
     expect(reviews!.n).toBe(1);
   });
 
+  it("a proposal, with no start yet, takes no review (409)", async () => {
+    await generate(cookies.consultant);
+    const [proposal] = await initiativeRows();
+    expect((await post(proposal!.id, review())).status).toBe(409);
+    expect(await countOf("initiativeReviews")).toBe(0);
+  });
+
   it("answers 400 with a message at each wrong field and saves nothing", async () => {
     const id = await created();
     const bad = await post(id, review({ date: "2026-02-30", still_valid: "maybe", decision: "pause" }));
