@@ -4,6 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import { ROLES } from "../app/domain/roles";
+import { EFFORTS, INITIATIVE_STATUSES, REVIEW_DECISIONS, STAFFING } from "../app/domain/initiative.schema";
 import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 /** Milliseconds, as SQLite's timestamp_ms columns: both read back as a Date in JavaScript. */
@@ -201,4 +202,84 @@ export const limitCounters = pgTable(
     expiresAt: bigint("expires_at", { mode: "number" }).notNull(),
   },
   (t) => [index("limit_counters_expires_idx").on(t.expiresAt)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Initiatives and six-month reviews (issue 11). Kept together at the end so a parallel schema
+// change merges as its own block.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * An initiative of an organization's plan. `capabilities` and `metrics` hold keys joined with `;`
+ * (as initiatives.csv writes them; no key contains one). `start` and `target` are `YYYY-MM-DD`,
+ * null on a proposal not yet accepted. A proposal that was dismissed (or merged into another) keeps
+ * its row with `dismissed_at` set, hidden everywhere, so generating again never proposes it twice;
+ * the partial unique index makes that hold even when two servers generate at once.
+ */
+export const initiatives = pgTable(
+  "initiatives",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    assessmentId: text("assessment_id").references(() => assessments.id, { onDelete: "set null" }),
+    libraryKey: text("library_key"),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    capabilities: text("capabilities").notNull(),
+    ownerName: text("owner_name").notNull().default(""),
+    ownerEmail: text("owner_email"),
+    start: text("start"),
+    target: text("target"),
+    status: text("status", { enum: INITIATIVE_STATUSES }).notNull(),
+    priority: integer("priority").notNull(),
+    effort: text("effort", { enum: EFFORTS }).notNull(),
+    staffing: text("staffing", { enum: STAFFING }).notNull(),
+    metrics: text("metrics").notNull().default(""),
+    dismissedAt: instant("dismissed_at"),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull(),
+  },
+  (t) => [
+    index("initiatives_org_idx").on(t.organizationId, t.status),
+    uniqueIndex("initiatives_org_library_key_idx").on(t.organizationId, t.libraryKey).where(sql`${t.libraryKey} is not null`),
+    check("initiatives_priority_range", sql`${t.priority} between 1 and 3`),
+  ],
+);
+
+/** A six-month review: the seed's questions, the decision and notes. The next one is derived from the latest `date`. */
+export const initiativeReviews = pgTable(
+  "initiative_reviews",
+  {
+    id: text("id").primaryKey(),
+    initiativeId: text("initiative_id")
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+    date: text("date").notNull(),
+    stillValid: boolean("still_valid").notNull(),
+    prioritiesChanged: boolean("priorities_changed").notNull(),
+    environmentChanged: boolean("environment_changed").notNull(),
+    preferencesChanged: boolean("preferences_changed").notNull(),
+    decision: text("decision", { enum: REVIEW_DECISIONS }).notNull(),
+    notes: text("notes").notNull().default(""),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("initiative_reviews_initiative_idx").on(t.initiativeId, t.date)],
+);
+
+/** An initiative's history: who changed what, when. `changes` is JSON: `{ kind, fields: { name: [before, after] } }`. */
+export const initiativeChanges = pgTable(
+  "initiative_changes",
+  {
+    id: text("id").primaryKey(),
+    initiativeId: text("initiative_id")
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    at: instant("at").notNull(),
+    changes: text("changes").notNull(),
+  },
+  (t) => [index("initiative_changes_initiative_idx").on(t.initiativeId, t.at)],
 );

@@ -51,6 +51,9 @@ export function AppShell({ children }: { children: ReactNode }) {
                 <Link to="/orgs" className={navLink}>
                   {t("nav.orgs")}
                 </Link>
+                <Link to="/week" className={navLink}>
+                  {t("nav.week")}
+                </Link>
                 <Form method="post" action="/logout" className="flex items-center">
                   <button type="submit" className={`${navLink} cursor-pointer`} title={t("nav.account", { name: user.name })}>
                     {t("nav.signOut")}

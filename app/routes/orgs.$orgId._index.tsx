@@ -17,6 +17,10 @@ import { can, requireOrgAccess } from "~/utils/permissions.server";
 import { publicBaseUrl } from "~/utils/request.server";
 import { useI18n } from "~/utils/use-i18n";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PlanSummary } from "~/components/plan-summary";
+import { dueStatus, nextReassessmentDate, today } from "~/domain/review-schedule";
+import { countByStatus } from "~/models/initiative.server";
+import { getDueItems } from "~/services/initiatives.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.name} · Madura` : "Madura" }];
 
@@ -27,8 +31,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canManage = can(role, "manage-organization");
   const history = await getMaturityHistory(organization.id);
   const last = history.at(-1);
+  const day = today();
+  const nextReassessment = nextReassessmentDate(last ? new Date(last.lockedAt) : null);
+  const reviews = await getDueItems([{ id: organization.id, name: organization.name }], day, ["review"]);
   return {
-    i18n: messagesFor(request, ["workshop"]),
+    i18n: messagesFor(request, ["workshop", "initiatives"]),
+    plan: {
+      counts: await countByStatus(organization.id),
+      reviews: reviews.slice(0, 5).map((r) => ({ initiativeId: r.initiativeId, title: r.title, date: r.date, overdue: r.due.kind === "overdue" })),
+      nextReassessment,
+      reassessmentOverdue: dueStatus(nextReassessment, day)?.kind === "overdue",
+    },
     history,
     nextDue: last ? nextAssessmentDue(new Date(last.lockedAt)).getTime() : null,
     now: Date.now(),
@@ -65,6 +78,7 @@ export default function OrganizationHome() {
   return (
     <div className="mx-auto max-w-6xl space-y-8 px-4 py-8">
       <h1 className="sr-only">{data.name}</h1>
+      <PlanSummary {...data.plan} />
       <section className="card p-6" aria-labelledby="assessments-title">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id="assessments-title" className="text-xl font-bold">

@@ -8,28 +8,39 @@ import { requireAssessment } from "~/models/assessment.server";
 import { getGapAnalysis } from "~/services/gap-analysis.server";
 import { detectLang } from "~/utils/i18n";
 import { messagesFor, translate } from "~/utils/i18n.server";
-import { orgRouteWithoutPosts, requireOrgAccess } from "~/utils/permissions.server";
+import { can, orgRouteWithoutPosts, requireOrgAccess } from "~/utils/permissions.server";
 import { useI18n } from "~/utils/use-i18n";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { GapInitiatives } from "~/components/gap-initiatives";
+import { listInitiatives } from "~/models/initiative.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organization } = await requireOrgAccess(request, params.orgId);
+  const { organization, role } = await requireOrgAccess(request, params.orgId);
   const assessment = await requireAssessment(organization.id, params.assessmentId);
   const lang = detectLang(request);
+  const analysis = await getGapAnalysis(assessment, lang);
+  const initiatives = await listInitiatives(organization.id);
   return {
-    i18n: messagesFor(request, ["gaps"]),
+    i18n: messagesFor(request, ["gaps", "initiatives"]),
+    canGenerate: can(role, "manage-initiatives"),
+    byCapability: analysis.rows.map((row) => ({
+      capabilityKey: row.capabilityKey,
+      name: row.name,
+      gap: row.gap,
+      initiatives: initiatives.filter((i) => i.capabilities.includes(row.capabilityKey)).map((i) => ({ id: i.id, title: i.title, status: i.status })),
+    })),
     title: `${translate(lang, "gaps.title")} · ${assessment.name}`,
     assessment: { id: assessment.id, name: assessment.name, status: assessment.status },
-    analysis: await getGapAnalysis(assessment, lang),
+    analysis,
   };
 }
 
 export const action = orgRouteWithoutPosts;
 
 export default function GapsPage() {
-  const { assessment, analysis } = useLoaderData<typeof loader>();
+  const { assessment, analysis, byCapability, canGenerate } = useLoaderData<typeof loader>();
   const { orgId } = useParams();
   const [searchParams] = useSearchParams();
   const { t } = useI18n();
@@ -59,6 +70,7 @@ export default function GapsPage() {
       />
       <RankedGaps ranked={analysis.ranked} categories={analysis.categories} filter={filter} />
       <GapTable rows={analysis.rows} hasPrevious={analysis.previous !== null} />
+      <GapInitiatives rows={byCapability} orgId={orgId!} assessmentId={assessment.id} canGenerate={canGenerate} />
     </div>
   );
 }

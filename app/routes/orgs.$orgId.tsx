@@ -23,6 +23,8 @@ export default function OrganizationLayout() {
   const projector = useIsProjector();
   const tabs: { to: string; label: MessageKey; end?: boolean }[] = [
     { to: "", label: "org.nav.overview", end: true },
+    { to: "initiatives", label: "org.nav.initiatives" },
+    { to: "reviews", label: "org.nav.reviews" },
     ...(canManage
       ? [
           { to: "members", label: "org.nav.members" as const },

@@ -28,7 +28,7 @@ export function formValues(formData: FormData, repeated: readonly string[] = [])
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.infer<S>>;
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData, repeated: readonly string[]): FormResult<z.infer<S>, FormValues>;
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData, repeated: readonly string[] = []): FormResult<z.infer<S>, FormValues> {
-  return parseValues(schema, formValues(formData, repeated));
+  return parseValues(schema, formValues(formData, repeated), repeated);
 }
 
 /**
@@ -44,13 +44,17 @@ export function repeatedField<O>(item: z.ZodType<O, string>) {
     .transform((items) => [...new Set(items)]);
 }
 
-/** parseForm for a post already read into text values (the phone lane in server.ts reads its own). */
-export function parseValues<S extends z.ZodType, V extends FormValues>(schema: S, values: V): FormResult<z.infer<S>, V> {
+/**
+ * parseForm for a post already read into text values (the phone lane in server.ts reads its own).
+ * A message about one value of a repeated field (`capabilities.1`) is the field's (`capabilities`).
+ */
+export function parseValues<S extends z.ZodType, V extends FormValues>(schema: S, values: V, repeated: readonly string[] = []): FormResult<z.infer<S>, V> {
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
-    const field = issue.path.join(".") || "form";
+    const [head] = issue.path;
+    const field = typeof head === "string" && repeated.includes(head) ? head : issue.path.join(".") || "form";
     errors[field] ??= issue.message;
   }
   return { ok: false, errors, values };

@@ -19,6 +19,7 @@ type Setup = {
   participant: string;
   result: string;
   invite: string;
+  initiative: string;
 };
 
 const WIDTHS = [360, 1280] as const;
@@ -52,6 +53,12 @@ function pages(s: Setup): { name: string; path: string; as: "public" | "consulta
     { name: "gaps", path: `${assessment}/gaps`, as: "consultant" },
     { name: "solo-consensus", path: `${org}/assessments/${s.solo}/consensus`, as: "consultant" },
     { name: "org-not-found", path: "/orgs/no-such-organization", as: "consultant" },
+    { name: "initiatives", path: `${org}/initiatives`, as: "consultant" },
+    { name: "initiative-new", path: `${org}/initiatives/new`, as: "consultant" },
+    { name: "initiative", path: `${org}/initiatives/${s.initiative}`, as: "consultant" },
+    { name: "review", path: `${org}/initiatives/${s.initiative}/reviews`, as: "consultant" },
+    { name: "reviews-due", path: `${org}/reviews`, as: "consultant" },
+    { name: "week", path: "/week", as: "consultant" },
   ];
 }
 
@@ -87,9 +94,15 @@ async function setUp(playwright: { request: APIRequest }, baseURL: string): Prom
   await phone.dispose();
 
   const invite = await createInvite(consultant.api, orgId, "viewer");
+  const created = await consultant.api.post(`/orgs/${orgId}/initiatives/new`, {
+    form: { title: "Facturas claras", description: "Reescribir la factura.", capabilities: "billing", owner_name: "Olga Ortega", start: "2026-01-01", target: "2026-12-31", status: "in-progress", priority: "1", effort: "M", staffing: "train" },
+    maxRedirects: 0,
+  });
+  expect(created.status()).toBe(303);
+  const initiative = location(created).split("/").pop()!;
   const storageState = await consultant.api.storageState();
   await consultant.api.dispose();
-  return { storageState, orgId, assessment, solo, participant, result, invite };
+  return { storageState, orgId, assessment, solo, participant, result, invite, initiative };
 }
 
 async function check(page: Page, name: string, lang: Lang, width: number) {
@@ -127,7 +140,7 @@ async function check(page: Page, name: string, lang: Lang, width: number) {
 let setup: Promise<Setup> | undefined;
 
 // The page list needs ids only known after set-up, so the tests are named from a placeholder.
-const NAMES = pages({ storageState: { cookies: [], origins: [] }, orgId: "", assessment: "", solo: "", participant: "", result: "", invite: "" }).map((p) => p.name);
+const NAMES = pages({ storageState: { cookies: [], origins: [] }, orgId: "", assessment: "", solo: "", participant: "", result: "", invite: "", initiative: "" }).map((p) => p.name);
 
 for (const name of NAMES) {
   for (const lang of LANGS) {

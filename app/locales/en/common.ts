@@ -10,6 +10,7 @@ export default {
   "nav.main": "Main",
   "nav.quiz": "Maturity quiz",
   "nav.orgs": "Organizations",
+  "nav.week": "Your week",
   "nav.signIn": "Sign in",
   "nav.signOut": "Sign out",
   "nav.account": "Signed in as {name}",

@@ -32,6 +32,8 @@ export default {
 
   "org.nav": "Organization sections",
   "org.nav.overview": "Overview",
+  "org.nav.initiatives": "Initiatives",
+  "org.nav.reviews": "Reviews",
   "org.nav.members": "Members",
   "org.nav.settings": "Settings",
   "org.yourRole": "Your role: {role}",

@@ -12,6 +12,7 @@ export default {
   "nav.main": "Principal",
   "nav.quiz": "Cuestionario de madurez",
   "nav.orgs": "Organizaciones",
+  "nav.week": "Su semana",
   "nav.signIn": "Iniciar sesión",
   "nav.signOut": "Cerrar sesión",
   "nav.account": "Sesión iniciada como {name}",

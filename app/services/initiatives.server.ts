@@ -1,0 +1,186 @@
+import { addMonthsToDate, firstOfNextMonth, type IsoDate } from "~/domain/dates";
+import { acceptedDefaults, newProposals, proposeInitiatives } from "~/domain/initiative-generation";
+import type { InitiativeStatus } from "~/domain/initiative.schema";
+import { isLateToStart, isPastTarget } from "~/domain/initiative-status";
+import { dueStatus, nextReassessmentDate, nextReviewDate, type Due } from "~/domain/review-schedule";
+import { addProposals, listInitiatives, listLibraryKeys, listScheduleRows, type AcceptDates, type Initiative } from "~/models/initiative.server";
+import type { Assessment } from "~/models/assessment.server";
+import type { Organization } from "~/models/organization.server";
+import { getCategoryOf, getInitiativeLibrary, getLibraryInitiative, getLocalizedModel, localizeLibraryInitiative } from "~/utils/content.server";
+import type { Lang } from "~/utils/i18n";
+import { getCapabilityGaps, type CapabilityGap } from "./gap-analysis.server";
+
+/**
+ * "Generate initiatives": the library's proposals for every capability with a gap on this
+ * assessment (the consensus, or the vote medians before it), ranked by gap × importance, minus
+ * those the organization already has (any status, dismissed included). Texts are stored in the
+ * organization's language. Returns how many were added.
+ */
+export async function generateInitiatives(organization: Organization, assessment: Assessment, userId: string): Promise<number> {
+  const gaps = await getCapabilityGaps(assessment.id);
+  const proposals = newProposals(proposeInitiatives(gaps, getInitiativeLibrary()), await listLibraryKeys(organization.id));
+  return addProposals(
+    organization.id,
+    assessment.id,
+    proposals.map((proposal) => {
+      const text = localizeLibraryInitiative(proposal.initiative, organization.defaultLang);
+      return {
+        libraryKey: proposal.libraryKey,
+        title: text.title,
+        description: text.description,
+        capabilityKey: proposal.capabilityKey,
+        priority: proposal.priority,
+        effort: proposal.initiative.effort,
+        staffing: proposal.initiative.staffing,
+        metrics: proposal.initiative.metrics,
+      };
+    }),
+    userId,
+  );
+}
+
+/** Months a proposal without a library entry (or whose entry has gone) runs once accepted. */
+const DEFAULT_MONTHS = 6;
+
+/** Accepting keeps dates someone already set; otherwise next month for the library's typical months. */
+export function acceptDates(today: IsoDate): AcceptDates {
+  return ({ libraryKey }) => {
+    const entry = libraryKey ? getLibraryInitiative(libraryKey) : null;
+    if (entry) {
+      const { start, target } = acceptedDefaults(entry, 0, today);
+      return { start, target };
+    }
+    const start = firstOfNextMonth(today);
+    return { start, target: addMonthsToDate(start, DEFAULT_MONTHS) };
+  };
+}
+
+/** Why a generated initiative exists: the gap it closes on its capability, and the level it helps reach. */
+export type InitiativeReason = { capabilityKey: string; current: number; ideal: number; level: number };
+
+export type PlanItem = Initiative & {
+  nextReview: IsoDate | null;
+  reviewDue: Due | null;
+  categories: string[];
+  pastTarget: boolean;
+  lateToStart: boolean;
+  /** Overdue for the list's filter: a review past due or a target passed. */
+  overdue: boolean;
+  reason: InitiativeReason | null;
+};
+
+/** The organization's initiatives with their schedule, as the list, the detail page and the CSV show them. */
+export async function getPlan(organizationId: string, today: IsoDate): Promise<PlanItem[]> {
+  const initiatives = await listInitiatives(organizationId);
+  const categoryOf = getCategoryOf();
+  const gapsByAssessment = new Map<string, Map<string, CapabilityGap>>();
+  for (const id of new Set(initiatives.filter((i) => i.libraryKey && i.assessmentId).map((i) => i.assessmentId!))) {
+    gapsByAssessment.set(id, new Map((await getCapabilityGaps(id)).map((row) => [row.capabilityKey, row])));
+  }
+  return initiatives.map((initiative) => planItem(initiative, today, categoryOf, gapsByAssessment));
+}
+
+export async function getPlanItem(initiative: Initiative, today: IsoDate): Promise<PlanItem> {
+  const gaps = new Map<string, Map<string, CapabilityGap>>();
+  if (initiative.libraryKey && initiative.assessmentId) {
+    gaps.set(initiative.assessmentId, new Map((await getCapabilityGaps(initiative.assessmentId)).map((row) => [row.capabilityKey, row])));
+  }
+  return planItem(initiative, today, getCategoryOf(), gaps);
+}
+
+function planItem(initiative: Initiative, today: IsoDate, categoryOf: Map<string, string>, gaps: Map<string, Map<string, CapabilityGap>>): PlanItem {
+  const nextReview = nextReviewDate({ status: initiative.status, start: initiative.start, reviewDates: initiative.lastReviewDate ? [initiative.lastReviewDate] : [] });
+  const reviewDue = dueStatus(nextReview, today);
+  const pastTarget = isPastTarget(initiative.status, initiative.target, today);
+  const entry = initiative.libraryKey ? getLibraryInitiative(initiative.libraryKey) : null;
+  const gap = entry && initiative.assessmentId ? gaps.get(initiative.assessmentId)?.get(entry.capability) : undefined;
+  return {
+    ...initiative,
+    nextReview,
+    reviewDue,
+    categories: [...new Set(initiative.capabilities.map((key) => categoryOf.get(key)).filter((c): c is string => Boolean(c)))],
+    pastTarget,
+    lateToStart: isLateToStart(initiative.status, initiative.start, today),
+    overdue: reviewDue?.kind === "overdue" || pastTarget,
+    reason: entry && gap && gap.current !== null && gap.ideal !== null ? { capabilityKey: entry.capability, current: gap.current, ideal: gap.ideal, level: entry.level } : null,
+  };
+}
+
+export const PLAN_SORTS = ["priority", "title", "start", "target", "next_review", "status"] as const;
+export type PlanSort = (typeof PLAN_SORTS)[number];
+
+export type PlanFilters = { status?: InitiativeStatus; owner?: string; category?: string; overdue?: boolean; sort?: PlanSort };
+
+const STATUS_ORDER: readonly InitiativeStatus[] = ["proposed", "in-progress", "planned", "done", "stopped"];
+
+/** The list's filters and sort, applied to the plan (all of it is one organization's, a few hundred rows at most). */
+export function filterPlan(plan: readonly PlanItem[], filters: PlanFilters): PlanItem[] {
+  const rows = plan.filter(
+    (item) =>
+      (!filters.status || item.status === filters.status) &&
+      (!filters.owner || item.ownerName === filters.owner) &&
+      (!filters.category || item.categories.includes(filters.category)) &&
+      (!filters.overdue || item.overdue),
+  );
+  // Dates missing (a proposal) sort last.
+  const byDate = (a: string | null, b: string | null) => (a ?? "9999").localeCompare(b ?? "9999");
+  const compare: Record<PlanSort, (a: PlanItem, b: PlanItem) => number> = {
+    priority: (a, b) => a.priority - b.priority,
+    title: (a, b) => a.title.localeCompare(b.title),
+    start: (a, b) => byDate(a.start, b.start),
+    target: (a, b) => byDate(a.target, b.target),
+    next_review: (a, b) => byDate(a.nextReview, b.nextReview),
+    status: (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status),
+  };
+  const sort = compare[filters.sort ?? "priority"];
+  return rows.sort((a, b) => sort(a, b) || a.priority - b.priority || a.title.localeCompare(b.title));
+}
+
+/** Capability names and categories in the reader's language, for tags and filters. */
+export function capabilityNames(lang: Lang) {
+  const model = getLocalizedModel(lang);
+  return {
+    categories: model.categories.map((c) => ({ key: c.key, name: c.name, capabilities: c.capabilities.map((cap) => ({ key: cap.key, name: cap.name })) })),
+  };
+}
+
+export type DueItem = {
+  kind: "review" | "target" | "reassessment";
+  organizationId: string;
+  organizationName: string;
+  /** The initiative, for reviews and targets. */
+  initiativeId: string | null;
+  title: string;
+  date: IsoDate;
+  due: Due;
+};
+
+/**
+ * What needs attention across organizations on `today`: reviews and target dates of open
+ * initiatives, and each organization's next reassessment, when due within DUE_SOON_DAYS or
+ * overdue; soonest first (overdue ones lead).
+ */
+export async function getDueItems(
+  organizations: readonly { id: string; name: string; lastLockedAt?: number | null }[],
+  today: IsoDate,
+  kinds: readonly DueItem["kind"][] = ["review", "target", "reassessment"],
+): Promise<DueItem[]> {
+  const names = new Map(organizations.map((o) => [o.id, o.name]));
+  const items: DueItem[] = [];
+  for (const row of await listScheduleRows(organizations.map((o) => o.id))) {
+    const base = { organizationId: row.organizationId, organizationName: names.get(row.organizationId) ?? "", initiativeId: row.id, title: row.title };
+    const next = nextReviewDate({ status: row.status, start: row.start, reviewDates: row.lastReviewDate ? [row.lastReviewDate] : [] });
+    const reviewDue = dueStatus(next, today);
+    if (kinds.includes("review") && next && reviewDue) items.push({ ...base, kind: "review", date: next, due: reviewDue });
+    const targetDue = dueStatus(row.target, today);
+    if (kinds.includes("target") && row.target && targetDue) items.push({ ...base, kind: "target", date: row.target, due: targetDue });
+  }
+  if (kinds.includes("reassessment")) {
+    for (const o of organizations) {
+      const date = nextReassessmentDate(o.lastLockedAt ? new Date(o.lastLockedAt) : null);
+      const due = dueStatus(date, today);
+      if (date && due) items.push({ kind: "reassessment", organizationId: o.id, organizationName: o.name, initiativeId: null, title: o.name, date, due });
+    }
+  }
+  return items.sort((a, b) => a.date.localeCompare(b.date) || a.organizationName.localeCompare(b.organizationName) || a.title.localeCompare(b.title));
+}
