@@ -26,7 +26,22 @@ describe("PostgreSQL migrations", () => {
     await migrate(drizzle(pool), { migrationsFolder: path.resolve(process.cwd(), "db/migrations-pg") });
 
     const { rows } = await pool.query<{ table_name: string }>("select table_name from information_schema.tables where table_schema = 'public' order by table_name");
-    expect(rows.map((r) => r.table_name)).toEqual(["assessments", "consensus", "invites", "limit_counters", "memberships", "organizations", "participants", "quiz_results", "ratings", "sessions", "users"]);
+    expect(rows.map((r) => r.table_name)).toEqual([
+      "assessments",
+      "consensus",
+      "feedback",
+      "invites",
+      "limit_counters",
+      "memberships",
+      "metric_values",
+      "metrics",
+      "organizations",
+      "participants",
+      "quiz_results",
+      "ratings",
+      "sessions",
+      "users",
+    ]);
 
     await pool.query(`
       insert into users (id, email, name, password_hash) values ('u1', 'carla@example.com', 'Carla', 'x');
@@ -34,10 +49,14 @@ describe("PostgreSQL migrations", () => {
       insert into assessments (id, organization_id, name, mode, model_id, model_version, created_by) values ('a1', 'o1', '2026 H2', 'workshop', 'cem', 1, 'u1');
       insert into participants (id, assessment_id, token_hash, display_name) values ('p1', 'a1', 'h1', 'Ana');
       insert into ratings (participant_id, capability_key, current, ideal, comment, updated_at) values ('p1', 'billing', 2, 3, '', now());
+      insert into metrics (id, organization_id, key, kind, direction, baseline, target, target_date, cadence) values ('m1', 'o1', 'fcr', 'operational', 'higher', 68.5, 75, '2027-06-30', 'monthly');
+      insert into metric_values (metric_id, date, value) values ('m1', '2026-10-31', 69.25);
+      insert into feedback (id, organization_id, date, sentiment, channel, text) values ('f1', 'o1', '2026-11-02', 'negative', 'phone', 'Tres llamadas');
     `);
+    await expect(pool.query("insert into metrics (id, organization_id, key, name, kind, unit, direction, baseline, target, target_date, cadence) values ('m2', 'o1', 'csat', 'CSAT', 'operational', '%', 'higher', 1, 2, '2027-01-01', 'monthly')")).rejects.toThrow(/metrics_catalog_or_custom/);
     await expect(pool.query("insert into ratings values ('p1', 'security', 7, 1, '', now())")).rejects.toThrow(/ratings_current_range/);
     await pool.query("delete from organizations where id = 'o1'");
-    const { rows: left } = await pool.query<{ n: number }>("select (select count(*) from participants)::int + (select count(*) from ratings)::int as n");
+    const { rows: left } = await pool.query<{ n: number }>("select (select count(*) from participants)::int + (select count(*) from ratings)::int + (select count(*) from metric_values)::int + (select count(*) from feedback)::int as n");
     expect(left[0]!.n).toBe(0);
   });
 });
