@@ -23,6 +23,8 @@ export default function OrganizationLayout() {
   const projector = useIsProjector();
   const tabs: { to: string; label: MessageKey; end?: boolean }[] = [
     { to: "", label: "org.nav.overview", end: true },
+    { to: "metrics", label: "org.nav.metrics" },
+    { to: "feedback", label: "org.nav.feedback" },
     ...(canManage
       ? [
           { to: "members", label: "org.nav.members" as const },

@@ -32,6 +32,8 @@ export default {
 
   "org.nav": "Organization sections",
   "org.nav.overview": "Overview",
+  "org.nav.metrics": "Metrics",
+  "org.nav.feedback": "Customer feedback",
   "org.nav.members": "Members",
   "org.nav.settings": "Settings",
   "org.yourRole": "Your role: {role}",

@@ -35,6 +35,8 @@ export default {
 
   "org.nav": "Secciones de la organización",
   "org.nav.overview": "Resumen",
+  "org.nav.metrics": "Métricas",
+  "org.nav.feedback": "Comentarios de clientes",
   "org.nav.members": "Miembros",
   "org.nav.settings": "Configuración",
   "org.yourRole": "Su rol: {role}",
