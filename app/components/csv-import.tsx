@@ -44,7 +44,7 @@ export function ImportReport({ problems, omitted }: { problems: ImportProblem[];
       <FormMessage tone="error">
         <span id="import-report-title">{t("import.report.title", { count: problems.length + omitted })}</span>
       </FormMessage>
-      <div className="card overflow-x-auto">
+      <div className="card overflow-x-auto" tabIndex={0} role="region" aria-label={t("import.report.caption")}>
         <DataTable
           caption={t("import.report.caption")}
           captionClassName="sr-only"
@@ -52,8 +52,8 @@ export function ImportReport({ problems, omitted }: { problems: ImportProblem[];
           rowKey={(p) => `${p.row}:${p.field}`}
           rowProps={(p) => ({ "data-row": p.row })}
           columns={[
-            { key: "row", header: t("import.report.row"), cell: (p) => p.row, align: "end", rowHeader: true, className: "tabular-nums", width: "w-20" },
-            { key: "field", header: t("import.report.column"), cell: (p) => <code>{p.field}</code>, width: "w-32" },
+            { key: "row", header: t("import.report.row"), cell: (p) => p.row, align: "end", rowHeader: true, className: "tabular-nums", width: "w-14" },
+            { key: "field", header: t("import.report.column"), cell: (p) => <code>{p.field}</code>, width: "w-24" },
             { key: "problem", header: t("import.report.problem"), cell: say },
           ]}
         />

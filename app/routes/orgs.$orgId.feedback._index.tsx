@@ -154,7 +154,7 @@ export default function FeedbackLog() {
             }
           />
         ) : (
-          <section className="card overflow-x-auto" aria-labelledby="list-title">
+          <section className="card overflow-x-auto" tabIndex={0} aria-labelledby="list-title">
             <h2 id="list-title" className="px-4 pt-4 text-xl font-bold">
               {t("feedback.list")}
             </h2>

@@ -89,7 +89,7 @@ export default function MetricDetail() {
         </div>
       </section>
       <div className="grid gap-6 lg:grid-cols-2">
-        <section className="card overflow-x-auto" aria-labelledby="values-title">
+        <section className="card overflow-x-auto" tabIndex={0} aria-labelledby="values-title">
           <h2 id="values-title" className="px-4 pt-4 text-xl font-bold">
             {t("metric.values.title")}
           </h2>

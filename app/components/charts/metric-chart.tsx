@@ -12,6 +12,16 @@ export type MetricChartProps = {
   labels: { values: string; target: string; baseline: string; targetDate: string };
 };
 
+/** About `count` ticks on first days of months between two instants (UTC ms), so the axis spans the target date. */
+function monthTicks(start: number, end: number, count: number): number[] {
+  const from = new Date(start);
+  const months = (new Date(end).getUTCFullYear() - from.getUTCFullYear()) * 12 + new Date(end).getUTCMonth() - from.getUTCMonth();
+  const step = Math.max(1, Math.ceil(months / count));
+  const ticks: number[] = [];
+  for (let m = 1; m <= months; m += step) ticks.push(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + m, 1));
+  return ticks;
+}
+
 const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
 
 /**
@@ -38,8 +48,7 @@ export default function MetricChart({ values, baseline, target, targetDate, lang
             domain={[start, last]}
             tickFormatter={(x: number) => month.format(x)}
             tick={{ fill: PALETTE.inkSoft, fontSize: compact ? 10 : 12 }}
-            ticks={compact ? [start, last] : undefined}
-            tickCount={compact ? 2 : 6}
+            ticks={compact ? [start, last] : monthTicks(start, last, 6)}
           />
           <YAxis domain={["auto", "auto"]} tickFormatter={(y: number) => number.format(y)} tick={{ fill: PALETTE.inkSoft, fontSize: compact ? 10 : 12 }} width={compact ? 44 : 56} />
           <ReferenceLine y={baseline} stroke={PALETTE.inkSoft} strokeOpacity={0.5} strokeWidth={1.5} ifOverflow="extendDomain" />
