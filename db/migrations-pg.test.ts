@@ -26,7 +26,25 @@ describe("PostgreSQL migrations", () => {
     await migrate(drizzle(pool), { migrationsFolder: path.resolve(process.cwd(), "db/migrations-pg") });
 
     const { rows } = await pool.query<{ table_name: string }>("select table_name from information_schema.tables where table_schema = 'public' order by table_name");
-    expect(rows.map((r) => r.table_name)).toEqual(["assessments", "consensus", "initiative_changes", "initiative_reviews", "initiatives", "invites", "limit_counters", "memberships", "organizations", "participants", "quiz_results", "ratings", "sessions", "users"]);
+    expect(rows.map((r) => r.table_name)).toEqual([
+      "assessments",
+      "consensus",
+      "feedback",
+      "initiative_changes",
+      "initiative_reviews",
+      "initiatives",
+      "invites",
+      "limit_counters",
+      "memberships",
+      "metric_values",
+      "metrics",
+      "organizations",
+      "participants",
+      "quiz_results",
+      "ratings",
+      "sessions",
+      "users",
+    ]);
 
     await pool.query(`
       insert into users (id, email, name, password_hash) values ('u1', 'carla@example.com', 'Carla', 'x');
@@ -39,14 +57,18 @@ describe("PostgreSQL migrations", () => {
       insert into initiative_reviews (id, initiative_id, date, still_valid, priorities_changed, environment_changed, preferences_changed, decision, created_by)
         values ('r1', 'i1', '2026-06-01', true, false, false, false, 'continue', 'u1');
       insert into initiative_changes (id, initiative_id, user_id, at, changes) values ('c1', 'i1', 'u1', now(), '{}');
+      insert into metrics (id, organization_id, key, kind, direction, baseline, target, target_date, cadence) values ('m1', 'o1', 'fcr', 'operational', 'higher', 68.5, 75, '2027-06-30', 'monthly');
+      insert into metric_values (metric_id, date, value) values ('m1', '2026-10-31', 69.25);
+      insert into feedback (id, organization_id, date, sentiment, channel, text) values ('f1', 'o1', '2026-11-02', 'negative', 'phone', 'Tres llamadas');
     `);
     // The same library key twice in one organization is refused: generation stays idempotent across servers.
     await expect(
       pool.query("insert into initiatives (id, organization_id, library_key, title, description, capabilities, status, priority, effort, staffing, updated_at) values ('i2', 'o1', 'billing-2-a', 't', 'd', 'billing', 'proposed', 2, 'S', 'none', now())"),
     ).rejects.toThrow(/initiatives_org_library_key_idx/);
+    await expect(pool.query("insert into metrics (id, organization_id, key, name, kind, unit, direction, baseline, target, target_date, cadence) values ('m2', 'o1', 'csat', 'CSAT', 'operational', '%', 'higher', 1, 2, '2027-01-01', 'monthly')")).rejects.toThrow(/metrics_catalog_or_custom/);
     await expect(pool.query("insert into ratings values ('p1', 'security', 7, 1, '', now())")).rejects.toThrow(/ratings_current_range/);
     await pool.query("delete from organizations where id = 'o1'");
-    const { rows: left } = await pool.query<{ n: number }>("select (select count(*) from participants)::int + (select count(*) from ratings)::int + (select count(*) from initiatives)::int + (select count(*) from initiative_reviews)::int + (select count(*) from initiative_changes)::int as n");
+    const { rows: left } = await pool.query<{ n: number }>("select (select count(*) from participants)::int + (select count(*) from ratings)::int + (select count(*) from initiatives)::int + (select count(*) from initiative_reviews)::int + (select count(*) from initiative_changes)::int + (select count(*) from metric_values)::int + (select count(*) from feedback)::int as n");
     expect(left[0]!.n).toBe(0);
   });
 });

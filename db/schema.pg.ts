@@ -5,7 +5,8 @@
 import { sql } from "drizzle-orm";
 import { ROLES } from "../app/domain/roles";
 import { EFFORTS, INITIATIVE_STATUSES, REVIEW_DECISIONS, STAFFING } from "../app/domain/initiative.schema";
-import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { FEEDBACK_CHANNELS, FEEDBACK_SENTIMENTS, METRIC_CADENCES, METRIC_DIRECTIONS, METRIC_KINDS } from "../app/domain/metric.schema";
+import { bigint, boolean, check, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 /** Milliseconds, as SQLite's timestamp_ms columns: both read back as a Date in JavaScript. */
 const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: "date" });
@@ -282,4 +283,72 @@ export const initiativeChanges = pgTable(
     changes: text("changes").notNull(),
   },
   (t) => [index("initiative_changes_initiative_idx").on(t.initiativeId, t.at)],
+);
+
+// ── Metrics and the customer-feedback log (issue 13) ─────────────────────────────────────────────
+// One block, kept together so a parallel branch's tables merge beside it without interleaving.
+
+/**
+ * A metric an organization tracks: a catalog metric (`key`, its name, unit and texts from
+ * content/metrics.json, in the reader's language) or a custom one (`name` and `unit` as typed).
+ * Kind and direction are stored for both, so queries and the status need no content lookup.
+ */
+export const metrics = pgTable(
+  "metrics",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    key: text("key"),
+    name: text("name"),
+    kind: text("kind", { enum: METRIC_KINDS }).notNull(),
+    unit: text("unit"),
+    direction: text("direction", { enum: METRIC_DIRECTIONS }).notNull(),
+    baseline: doublePrecision("baseline").notNull(),
+    target: doublePrecision("target").notNull(),
+    /** YYYY-MM-DD */
+    targetDate: text("target_date").notNull(),
+    cadence: text("cadence", { enum: METRIC_CADENCES }).notNull(),
+    owner: text("owner"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("metrics_org_key_idx").on(t.organizationId, t.key).where(sql`${t.key} is not null`),
+    uniqueIndex("metrics_org_name_idx").on(t.organizationId, t.name).where(sql`${t.name} is not null`),
+    check("metrics_catalog_or_custom", sql`(${t.key} is not null and ${t.name} is null and ${t.unit} is null) or (${t.key} is null and ${t.name} is not null and ${t.unit} is not null)`),
+  ],
+);
+
+/** One value per metric and date: entering the same date again replaces it (the primary key). */
+export const metricValues = pgTable(
+  "metric_values",
+  {
+    metricId: text("metric_id")
+      .notNull()
+      .references(() => metrics.id, { onDelete: "cascade" }),
+    /** YYYY-MM-DD */
+    date: text("date").notNull(),
+    value: doublePrecision("value").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.metricId, t.date] })],
+);
+
+/** A customer's comment, positive or negative, from a channel, optionally about one capability. */
+export const feedback = pgTable(
+  "feedback",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    /** YYYY-MM-DD */
+    date: text("date").notNull(),
+    sentiment: text("sentiment", { enum: FEEDBACK_SENTIMENTS }).notNull(),
+    channel: text("channel", { enum: FEEDBACK_CHANNELS }).notNull(),
+    capability: text("capability"),
+    text: text("text").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("feedback_org_date_idx").on(t.organizationId, t.date)],
 );

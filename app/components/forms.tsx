@@ -1,4 +1,4 @@
-import { forwardRef, type InputHTMLAttributes, type ReactNode } from "react";
+import { forwardRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
 import { isMessageKey } from "~/utils/i18n";
 import { useI18n } from "~/utils/use-i18n";
 
@@ -39,6 +39,33 @@ export const TextField = forwardRef<HTMLInputElement, FieldProps>(function TextF
         className={`mt-1 block min-h-11 w-full rounded-lg border bg-white px-3 py-2 ${message ? "border-2 border-danger" : "border-line"}`}
         {...input}
       />
+      <FieldError id={errorId} message={message} />
+    </div>
+  );
+});
+
+type SelectProps = SelectHTMLAttributes<HTMLSelectElement> & { name: string; label: string; error?: string; children: ReactNode };
+
+/** A labelled select with its error tied to it, like TextField; the ref reaches the select. */
+export const SelectField = forwardRef<HTMLSelectElement, SelectProps>(function SelectField({ name, label, error, id = name, children, ...select }, ref) {
+  const message = useMessage()(error);
+  const errorId = message ? `${id}-error` : undefined;
+  return (
+    <div>
+      <label htmlFor={id} className="block font-semibold">
+        {label}
+      </label>
+      <select
+        ref={ref}
+        id={id}
+        name={name}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={errorId}
+        className={`mt-1 block min-h-11 w-full rounded-lg border bg-white px-3 ${message ? "border-2 border-danger" : "border-line"}`}
+        {...select}
+      >
+        {children}
+      </select>
       <FieldError id={errorId} message={message} />
     </div>
   );

@@ -42,11 +42,11 @@ export type FeedbackRow = FeedbackInput & { row: number };
  * should win?
  */
 export function importMetricValues(input: string | Uint8Array, knownMetrics: readonly string[]): ImportResult<MetricValueRow> {
-  const byName = new Map(knownMetrics.map((name) => [comparable(name), name]));
+  const byName = new Map(knownMetrics.map((name) => [comparableName(name), name]));
   const schema = z.object({
     metric: z
       .string()
-      .transform((cell) => byName.get(comparable(cell)))
+      .transform((cell) => byName.get(comparableName(cell)))
       .refine((name) => name !== undefined, "import.error.unknownMetric"),
     date: dateField("metric.error.dateRequired"),
     value: decimalField("metric.error.valueRequired"),
@@ -73,8 +73,8 @@ export function importFeedback(input: string | Uint8Array, capabilityKeys: reado
   });
 }
 
-/** A name as matched: cleaned, NFC, runs of spaces as one, case-folded. */
-function comparable(name: string): string {
+/** A metric name as matched (by the import, and for uniqueness): cleaned, NFC, runs of spaces as one, case-folded. */
+export function comparableName(name: string): string {
   return cleanText(name).replace(/\s+/g, " ").toLowerCase();
 }
 

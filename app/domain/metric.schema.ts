@@ -238,3 +238,10 @@ export function feedbackSchema(capabilityKeys: readonly string[]) {
   });
 }
 export type FeedbackInput = z.output<ReturnType<typeof feedbackSchema>>;
+
+/** A metric's optional owner (who reports it), posted as `owner` beside NewMetricSchema's fields. */
+export const MetricOwnerSchema = z.object({
+  owner: freeText({ max: 80 })
+    .optional()
+    .transform((value) => value || null),
+});

@@ -25,6 +25,8 @@ export default function OrganizationLayout() {
     { to: "", label: "org.nav.overview", end: true },
     { to: "initiatives", label: "org.nav.initiatives" },
     { to: "reviews", label: "org.nav.reviews" },
+    { to: "metrics", label: "org.nav.metrics" },
+    { to: "feedback", label: "org.nav.feedback" },
     ...(canManage
       ? [
           { to: "members", label: "org.nav.members" as const },

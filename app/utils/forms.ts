@@ -71,3 +71,14 @@ export async function readFormData(request: Request): Promise<FormData> {
     return new FormData();
   }
 }
+
+/**
+ * The bytes of an uploaded file field (multipart), or of a text field with the same name (a
+ * script may post the CSV as text); null when the field is absent or empty.
+ */
+export async function uploadedBytes(formData: FormData, name: string): Promise<Uint8Array | null> {
+  const value = formData.get(name);
+  if (value === null) return null;
+  const bytes = typeof value === "string" ? new TextEncoder().encode(value) : new Uint8Array(await value.arrayBuffer());
+  return bytes.byteLength > 0 ? bytes : null;
+}

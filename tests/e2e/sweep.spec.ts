@@ -20,6 +20,7 @@ type Setup = {
   result: string;
   invite: string;
   initiative: string;
+  metric: string;
 };
 
 const WIDTHS = [360, 1280] as const;
@@ -52,6 +53,14 @@ function pages(s: Setup): { name: string; path: string; as: "public" | "consulta
     { name: "consensus", path: `${assessment}/consensus`, as: "consultant" },
     { name: "gaps", path: `${assessment}/gaps`, as: "consultant" },
     { name: "solo-consensus", path: `${org}/assessments/${s.solo}/consensus`, as: "consultant" },
+    { name: "metrics", path: `${org}/metrics`, as: "consultant" },
+    { name: "metric-new", path: `${org}/metrics/new`, as: "consultant" },
+    { name: "metric", path: `${org}/metrics/${s.metric}`, as: "consultant" },
+    { name: "metric-values", path: `${org}/metrics/${s.metric}/values`, as: "consultant" },
+    { name: "metrics-import", path: `${org}/metrics/import`, as: "consultant" },
+    { name: "feedback", path: `${org}/feedback`, as: "consultant" },
+    { name: "feedback-new", path: `${org}/feedback/new`, as: "consultant" },
+    { name: "feedback-import", path: `${org}/feedback/import`, as: "consultant" },
     { name: "org-not-found", path: "/orgs/no-such-organization", as: "consultant" },
     { name: "initiatives", path: `${org}/initiatives`, as: "consultant" },
     { name: "initiative-new", path: `${org}/initiatives/new`, as: "consultant" },
@@ -100,9 +109,21 @@ async function setUp(playwright: { request: APIRequest }, baseURL: string): Prom
   });
   expect(created.status()).toBe(303);
   const initiative = location(created).split("/").pop()!;
+  const enabled = await consultant.api.post(`/orgs/${orgId}/metrics/new`, { form: { key: "fcr", baseline: "68", target: "80", target_date: "2027-06-30", cadence: "monthly" }, maxRedirects: 0 });
+  expect(enabled.status()).toBe(303);
+  const metric = location(enabled).split("/").pop()!;
+  for (const [date, value] of [["2026-07-31", "69,5"], ["2026-08-31", "71"], ["2026-09-30", "72.4"]] as const) {
+    const saved = await consultant.api.post(`/orgs/${orgId}/metrics/${metric}/values`, { form: { date, value }, maxRedirects: 0 });
+    expect(saved.status()).toBe(303);
+  }
+  const commented = await consultant.api.post(`/orgs/${orgId}/feedback/new`, {
+    form: { date: "2026-11-02", sentiment: "negative", channel: "phone", capability: "billing", text: "Tres llamadas para corregir una factura: nadie sabía quién debía hacerlo." },
+    maxRedirects: 0,
+  });
+  expect(commented.status()).toBe(303);
   const storageState = await consultant.api.storageState();
   await consultant.api.dispose();
-  return { storageState, orgId, assessment, solo, participant, result, invite, initiative };
+  return { storageState, orgId, assessment, solo, participant, result, invite, initiative, metric };
 }
 
 async function check(page: Page, name: string, lang: Lang, width: number) {
@@ -140,7 +161,7 @@ async function check(page: Page, name: string, lang: Lang, width: number) {
 let setup: Promise<Setup> | undefined;
 
 // The page list needs ids only known after set-up, so the tests are named from a placeholder.
-const NAMES = pages({ storageState: { cookies: [], origins: [] }, orgId: "", assessment: "", solo: "", participant: "", result: "", invite: "", initiative: "" }).map((p) => p.name);
+const NAMES = pages({ storageState: { cookies: [], origins: [] }, orgId: "", assessment: "", solo: "", participant: "", result: "", invite: "", initiative: "", metric: "" }).map((p) => p.name);
 
 for (const name of NAMES) {
   for (const lang of LANGS) {

@@ -4,6 +4,7 @@ import { lazy, Suspense, useEffect, useState, type ComponentProps } from "react"
 // it draws nothing on the server, and every chart has a table beside it.
 const GapChartsImpl = lazy(() => import("./gap-charts"));
 const MaturityLineImpl = lazy(() => import("./maturity-line"));
+const MetricChartImpl = lazy(() => import("./metric-chart"));
 
 function useHydrated() {
   const [hydrated, setHydrated] = useState(false);
@@ -31,6 +32,17 @@ export function MaturityLine(props: ComponentProps<typeof MaturityLineImpl>) {
   return (
     <Suspense fallback={<Placeholder height={300} />}>
       <MaturityLineImpl {...props} />
+    </Suspense>
+  );
+}
+
+export function MetricChart(props: ComponentProps<typeof MetricChartImpl>) {
+  const hydrated = useHydrated();
+  const height = props.compact ? 140 : 352;
+  if (!hydrated) return <Placeholder height={height} />;
+  return (
+    <Suspense fallback={<Placeholder height={height} />}>
+      <MetricChartImpl {...props} />
     </Suspense>
   );
 }

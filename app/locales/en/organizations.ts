@@ -34,6 +34,8 @@ export default {
   "org.nav.overview": "Overview",
   "org.nav.initiatives": "Initiatives",
   "org.nav.reviews": "Reviews",
+  "org.nav.metrics": "Metrics",
+  "org.nav.feedback": "Customer feedback",
   "org.nav.members": "Members",
   "org.nav.settings": "Settings",
   "org.yourRole": "Your role: {role}",

@@ -37,6 +37,8 @@ export default {
   "org.nav.overview": "Resumen",
   "org.nav.initiatives": "Iniciativas",
   "org.nav.reviews": "Revisiones",
+  "org.nav.metrics": "Métricas",
+  "org.nav.feedback": "Comentarios de clientes",
   "org.nav.members": "Miembros",
   "org.nav.settings": "Configuración",
   "org.yourRole": "Su rol: {role}",

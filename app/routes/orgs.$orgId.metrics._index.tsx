@@ -1,0 +1,128 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useParams, useSearchParams } from "@remix-run/react";
+import { MetricChart } from "~/components/charts/lazy";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormMessage } from "~/components/forms";
+import { MetricStatusBadge, StatusBasis } from "~/components/metric-status";
+import { EmptyState, Page } from "~/components/page";
+import { fromIsoDate } from "~/domain/dates";
+import { METRIC_KINDS, type MetricKind } from "~/domain/metric.schema";
+import { listMetricViews } from "~/services/metrics.server";
+import { detectLang, type MessageKey } from "~/utils/i18n";
+import { messagesFor, translate } from "~/utils/i18n.server";
+import { can, orgRouteWithoutPosts, requireOrgAccess } from "~/utils/permissions.server";
+import { useI18n } from "~/utils/use-i18n";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organization, role } = await requireOrgAccess(request, params.orgId);
+  const lang = detectLang(request);
+  const metrics = await listMetricViews(organization.id, lang);
+  return {
+    i18n: messagesFor(request, ["metrics"]),
+    title: `${translate(lang, "metrics.title")} · ${organization.name}`,
+    canEdit: can(role, "manage-initiatives"),
+    metrics: metrics.map(({ catalog: _catalog, ...m }) => m),
+  };
+}
+
+export const action = orgRouteWithoutPosts;
+
+const KIND_TITLES: Record<MetricKind, MessageKey> = { business: "metrics.kind.business", operational: "metrics.kind.operational" };
+
+export default function MetricsOverview() {
+  const { metrics, canEdit } = useLoaderData<typeof loader>();
+  const { t, number, date, lang } = useI18n();
+  const { orgId } = useParams();
+  const [search] = useSearchParams();
+  const imported = Number(search.get("imported"));
+  const chartLabels = { values: t("metric.chart.values"), target: t("metric.field.target"), baseline: t("metric.field.baseline"), targetDate: t("metric.field.targetDate") };
+  const actions = (
+    <>
+      {canEdit ? (
+        <>
+          <Link to="new" className="btn btn-primary">
+            {t("metrics.add")}
+          </Link>
+          <Link to="import" className="btn btn-secondary">
+            {t("metrics.import")}
+          </Link>
+        </>
+      ) : null}
+      {metrics.length > 0 ? (
+        <a href={`/orgs/${orgId}/metrics.csv?excel=1`} className="btn btn-secondary" download>
+          {t("metrics.download")}
+        </a>
+      ) : null}
+    </>
+  );
+  return (
+    <Page title={t("metrics.title")} lead={t("metrics.lead")} actions={actions} width="max-w-6xl">
+      {imported > 0 ? (
+        <div className="mb-6">
+          <FormMessage tone="success">{t("metrics.imported", { count: imported })}</FormMessage>
+        </div>
+      ) : null}
+      {metrics.length === 0 ? (
+        <EmptyState
+          title={t("metrics.empty.title")}
+          text={t(canEdit ? "metrics.empty.text" : "metrics.empty.viewer")}
+          action={
+            canEdit ? (
+              <Link to="new" className="btn btn-primary">
+                {t("metrics.add")}
+              </Link>
+            ) : undefined
+          }
+        />
+      ) : (
+        <div className="space-y-10">
+          {METRIC_KINDS.map((kind) => {
+            const own = metrics.filter((m) => m.kind === kind);
+            if (own.length === 0) return null;
+            return (
+              <section key={kind} aria-labelledby={`kind-${kind}`}>
+                <h2 id={`kind-${kind}`} className="text-xl font-bold">
+                  {t(KIND_TITLES[kind])}
+                </h2>
+                <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+                  {own.map((m) => {
+                    const latest = m.values.at(-1);
+                    return (
+                      <li key={m.id} className="card flex flex-col gap-2 p-4" data-metric={m.key ?? m.name}>
+                        <div className="flex items-start justify-between gap-2">
+                          <h3 className="font-semibold">
+                            <Link to={m.id}>{m.name}</Link>
+                          </h3>
+                          <MetricStatusBadge status={m.status} />
+                        </div>
+                        <p className="text-sm">
+                          {latest ? (
+                            <>
+                              <span className="text-2xl font-bold tabular-nums">{number(latest.value, { maximumFractionDigits: 2 })}</span> {m.unit}
+                              <span className="text-ink-soft"> · {date(fromIsoDate(latest.date), { dateStyle: "medium" })}</span>
+                            </>
+                          ) : (
+                            <span className="text-ink-soft">{t("metric.values.none")}</span>
+                          )}
+                        </p>
+                        <p className="text-sm text-ink-soft">
+                          {t("metric.targetBy", { target: `${number(m.target, { maximumFractionDigits: 2 })} ${m.unit}`.trim(), date: date(fromIsoDate(m.targetDate), { dateStyle: "medium" }) })}
+                        </p>
+                        <MetricChart values={m.values} baseline={m.baseline} target={m.target} targetDate={m.targetDate} lang={lang} labels={chartLabels} compact />
+                        <StatusBasis basis={m.basis} judged={m.judged} targetDate={m.targetDate} unit={m.unit} />
+                      </li>
+                    );
+                  })}
+                </ul>
+              </section>
+            );
+          })}
+        </div>
+      )}
+    </Page>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;
