@@ -23,3 +23,14 @@ export function failOnConsoleErrors(page: Page) {
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `tests/.artifacts/screenshots/${name}.png`, fullPage: true });
 }
+
+/**
+ * React has hydrated the page's forms (it keeps its props on the DOM nodes it owns). Typing into a
+ * hydrated form before that races its mount: the form's defaults may overwrite what was typed.
+ */
+export async function hydrated(page: Page) {
+  await page.waitForFunction(() => {
+    const forms = [...document.querySelectorAll("form")];
+    return forms.length > 0 && forms.every((form) => Object.keys(form).some((key) => key.startsWith("__reactProps")));
+  });
+}

@@ -5,7 +5,7 @@
  */
 import { expect, test, type APIRequest, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 import { createInvite, createOrganization, joinThroughInvite, location, signUp } from "./accounts";
-import { expectAccessible, failOnConsoleErrors, screenshot, VIEWPORTS } from "./fixtures";
+import { expectAccessible, failOnConsoleErrors, hydrated, screenshot, VIEWPORTS } from "./fixtures";
 
 type Lang = "es" | "en";
 
@@ -74,14 +74,6 @@ async function open(browser: Browser, lang: Lang, viewport: keyof typeof VIEWPOR
   const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: lang === "es" ? "es-ES" : "en-US", ...options });
   const page = await context.newPage();
   return { context, page, noConsoleErrors: failOnConsoleErrors(page) };
-}
-
-/** React has hydrated the page's forms (it keeps its props on the DOM nodes it owns). */
-async function hydrated(page: Page) {
-  await page.waitForFunction(() => {
-    const forms = [...document.querySelectorAll("form")];
-    return forms.length > 0 && forms.every((form) => Object.keys(form).some((key) => key.startsWith("__reactProps")));
-  });
 }
 
 /** The field's message, tied to it by aria-describedby, and the field marked invalid. */

@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { createOrganization, signUp } from "./accounts";
-import { expectAccessible, screenshot, VIEWPORTS } from "./fixtures";
+import { expectAccessible, hydrated, screenshot, VIEWPORTS } from "./fixtures";
 
 type Lang = "es" | "en";
 
@@ -75,8 +75,11 @@ for (const lang of ["es", "en"] as const satisfies readonly Lang[]) {
       [-60, "71.5"],
       [-30, lang === "es" ? "73" : "73"],
     ] as const) {
+      // After each save the page is new (a remounted form): type only once React owns it.
+      await hydrated(page);
       await page.locator('input[name="date"]').fill(isoDay(days));
       await page.locator('input[name="value"]').fill(value);
+      await expect(page.locator('input[name="date"]')).toHaveValue(isoDay(days));
       await page.getByRole("button", { name: text.save }).click();
       await expect(page).toHaveURL(new RegExp(`\\?saved=${isoDay(days)}$`));
     }
