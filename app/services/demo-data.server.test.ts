@@ -7,6 +7,10 @@ import { changeMember, listMembers } from "~/models/membership.server";
 import { listOrganizationsForUser } from "~/models/organization.server";
 import { getQuizSummary } from "~/models/quiz-result.server";
 import { verifyLogin } from "~/models/user.server";
+import { toIsoDate } from "~/domain/dates";
+import { listLocked } from "~/models/assessment.server";
+import { listMetricsWithValues } from "~/models/metric.server";
+import { getPlan } from "~/services/initiatives.server";
 
 const database = useTestDatabase();
 
@@ -19,6 +23,12 @@ async function counts() {
     memberships: await n(orm.select({ n: count() }).from(t.memberships)),
     invites: await n(orm.select({ n: count() }).from(t.invites)),
     quizResults: await n(orm.select({ n: count() }).from(t.quizResults)),
+    assessments: await n(orm.select({ n: count() }).from(t.assessments)),
+    ratings: await n(orm.select({ n: count() }).from(t.ratings)),
+    initiatives: await n(orm.select({ n: count() }).from(t.initiatives)),
+    reviews: await n(orm.select({ n: count() }).from(t.initiativeReviews)),
+    metricValues: await n(orm.select({ n: count() }).from(t.metricValues)),
+    feedback: await n(orm.select({ n: count() }).from(t.feedback)),
   };
 }
 
@@ -26,9 +36,13 @@ describe("seedDemo", () => {
   it("creates the demo accounts, organization, memberships and quiz results, and nothing more on a second run", async () => {
     const first = await seedDemo();
     // One invite per member added (owner, viewer): the app's own way in, revoked right after.
-    const expected = { users: 3, organizations: 1, memberships: 3, invites: 2, quizResults: 9 };
-    expect(await counts()).toEqual(expected);
-    expect(first.created).toHaveLength(3 + 1 + 2 + 1);
+    const { initiatives, ...rest } = await counts();
+    // Six participants rate all 25 capabilities; twelve months of four metrics.
+    expect(rest).toEqual({ users: 3, organizations: 1, memberships: 3, invites: 2, quizResults: 9, assessments: 2, ratings: 6 * 25, reviews: 2, metricValues: 48, feedback: 8 });
+    expect(initiatives).toBeGreaterThan(10);
+    const expected = { ...rest, initiatives };
+    // Accounts, organization, memberships, quiz, assessments, plan, metrics, comments.
+    expect(first.created).toHaveLength(3 + 1 + 2 + 1 + 4);
 
     const second = await seedDemo();
     expect(second.created).toEqual([]);
@@ -74,6 +88,25 @@ describe("seedDemo", () => {
     const roles = Object.fromEntries((await listMembers(first.organizationId)).map((m) => [m.email, m.role]));
     expect(roles).toEqual({ "demo@madura.example": "consultant", "owner@madura.example": "program-owner", "viewer@madura.example": "program-owner" });
     expect((await counts()).quizResults).toBe(9);
+  });
+
+  it("gives the client a plan that needs attention: a review overdue, one due within days, work done and a reassessment ahead", async () => {
+    const { organizationId } = await seedDemo();
+    const today = toIsoDate(new Date());
+    const plan = await getPlan(organizationId, today);
+    const withStatus = (status: string) => plan.filter((item) => item.status === status).length;
+    expect([withStatus("in-progress"), withStatus("done"), withStatus("planned")]).toEqual([4, 1, 5]);
+    expect(plan.filter((item) => item.reviewDue?.kind === "overdue")).toHaveLength(1);
+    expect(plan.filter((item) => item.reviewDue?.kind === "due" && item.reviewDue.days <= 14)).toHaveLength(1);
+
+    const locked = await listLocked(organizationId);
+    expect(locked.map((a) => a.name)).toEqual(["Diagnóstico inicial", "Taller de capacidades"]);
+    // The latest cycle closed three weeks ago: the next one is months ahead, not overdue.
+    expect(locked[1]!.lockedAt!.getTime()).toBeLessThan(Date.now());
+
+    const metrics = await listMetricsWithValues(organizationId);
+    expect(metrics.map((m) => m.key).sort()).toEqual(["cost-per-call", "csat", "fcr", "nps"]);
+    expect(metrics.every((m) => m.values.length === 12 && m.values.every((v) => v.date < today))).toBe(true);
   });
 
   it("tells a newcomer how to sign in", async () => {

@@ -6,6 +6,7 @@
  * initiatives, metrics) gets just that step on the next run. Everything goes through the app's
  * models, never raw SQL, so the demo never holds a row the app itself could not have written.
  */
+import { CYCLE_STEPS } from "./demo-cycle.server";
 import type { QuizAnswers } from "~/domain/quiz";
 import type { Role } from "~/domain/roles";
 import { acceptInvite, createInvite, revokeInvite } from "~/models/invite.server";
@@ -103,7 +104,7 @@ async function seedQuizResults({ organization, created }: SeedContext): Promise<
  * The steps after the accounts and organization exist, in order. Later issues append theirs here
  * (a finished assessment, initiatives, metrics); each one must skip what is already there.
  */
-const STEPS: ((context: SeedContext) => Promise<void>)[] = [seedMemberships, seedQuizResults];
+const STEPS: ((context: SeedContext) => Promise<void>)[] = [seedMemberships, seedQuizResults, ...CYCLE_STEPS];
 
 /** Seeds the database installed with setDb(); safe to run again. */
 export async function seedDemo(): Promise<SeedReport> {
