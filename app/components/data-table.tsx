@@ -28,6 +28,8 @@ type Props<Row> = Omit<TableHTMLAttributes<HTMLTableElement>, "children"> & {
   density?: "compact" | "comfortable";
   /** Rows keep their content at the top (forms with messages under inputs). */
   alignTop?: boolean;
+  /** On a phone, each row becomes a card whose cells name their column (`.table-stack` in app.css). */
+  stack?: boolean;
 };
 
 /**
@@ -44,6 +46,7 @@ export function DataTable<Row>({
   edge = "card",
   density = "compact",
   alignTop = false,
+  stack = false,
   className = "",
   ...table
 }: Props<Row>) {
@@ -57,7 +60,7 @@ export function DataTable<Row>({
   };
   const align = (column: Column<Row>) => (column.align === "end" ? "text-right" : "");
   return (
-    <table className={`w-full text-left ${className}`} {...table}>
+    <table className={`w-full text-left ${stack ? "table-stack" : ""} ${className}`} {...table}>
       {caption ? <caption className={captionClassName}>{caption}</caption> : null}
       {shown.some((c) => c.width) ? (
         <colgroup>
@@ -88,7 +91,7 @@ export function DataTable<Row>({
                     {column.cell(row, index)}
                   </th>
                 ) : (
-                  <td key={column.key} className={classes}>
+                  <td key={column.key} className={classes} data-label={stack && typeof column.header === "string" ? column.header : undefined}>
                     {column.cell(row, index)}
                   </td>
                 );

@@ -50,7 +50,8 @@ export function StatusBadge({ status }: { status: InitiativeStatus }) {
 /** The plan as a board paper: title, capabilities, owner, status, dates, the next review with "overdue" where due. */
 export function InitiativeTable({ rows, names, caption }: { rows: readonly PlanRow[]; names: CapabilityNames; caption: string }) {
   const { t, date } = useI18n();
-  const day = (value: string | null) => (value ? date(fromIsoDate(value)) : "—");
+  // Short dates ("1 Jan 2027", "1 ene 2027"): three date columns side by side stay readable.
+  const day = (value: string | null) => (value ? date(fromIsoDate(value), { dateStyle: "medium" }) : "—");
   // "overdue" in words beside the amber, never colour alone.
   const dated = (value: string | null, overdue: boolean) => (
     <>
@@ -66,6 +67,7 @@ export function InitiativeTable({ rows, names, caption }: { rows: readonly PlanR
         rowKey={(row) => row.id}
         rowProps={(row) => ({ "data-initiative": row.id })}
         density="comfortable"
+        stack
         className="min-w-[48rem]"
         columns={[
           {
@@ -73,7 +75,7 @@ export function InitiativeTable({ rows, names, caption }: { rows: readonly PlanR
             header: t("initiative.field.title"),
             rowHeader: true,
             cell: (row) => (
-              <div className="space-y-1 font-normal">
+              <div className="space-y-1 sm:min-w-[13rem] font-normal">
                 <Link to={row.id} className="font-semibold">
                   {row.title}
                 </Link>

@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, Link, useSearchParams } from "@remix-run/react";
 import { FieldError, useMessage } from "./forms";
 import { EFFORT_LABEL, PRIORITY_LABEL, STAFFING_LABEL } from "./initiative-labels";
 import { CapabilityTags, type CapabilityNames } from "./initiative-table";
@@ -17,10 +17,23 @@ export type ProposalRow = {
   reason: { current: number; ideal: number; level: number } | null;
 };
 
-/** Generated proposals, each saying why, with accept and dismiss; accept all; merge two into one. */
+/** How many proposals show before "show all": the most pressing ones, enough to triage at a sitting. */
+export const PROPOSALS_SHOWN = 8;
+
+/**
+ * Generated proposals, highest priority first, each saying why, with accept and dismiss; accept all;
+ * merge two into one. A gap analysis proposes dozens, so each is one compact row with what it
+ * involves folded away, and only the first few show until the reader asks for all (`?proposals=all`,
+ * a plain link that works without JavaScript).
+ */
 export function ProposalList({ proposals, names, canManage, errors }: { proposals: readonly ProposalRow[]; names: CapabilityNames; canManage: boolean; errors?: FieldErrors }) {
   const { t } = useI18n();
   const message = useMessage();
+  const [searchParams] = useSearchParams();
+  const showAll = searchParams.get("proposals") === "all";
+  const shown = showAll ? proposals : proposals.slice(0, PROPOSALS_SHOWN);
+  const allParams = new URLSearchParams(searchParams);
+  allParams.set("proposals", "all");
   return (
     <section className="card space-y-4 p-4 sm:p-6" aria-labelledby="proposals-title">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -39,19 +52,22 @@ export function ProposalList({ proposals, names, canManage, errors }: { proposal
         ) : null}
       </div>
       <ul className="divide-y divide-line">
-        {proposals.map((p) => (
-          <li key={p.id} data-proposal={p.id} className="space-y-2 py-4">
-            <h3 className="text-lg font-semibold">{p.title}</h3>
-            <CapabilityTags keys={p.capabilities} names={names} />
-            {p.reason ? (
-              <p className="text-sm font-semibold text-ink-soft">{t("initiatives.proposals.reason", { current: p.reason.current, ideal: p.reason.ideal, level: p.reason.level })}</p>
-            ) : null}
-            <p className="whitespace-pre-line">{p.description}</p>
-            <p className="text-sm text-ink-soft">
-              {t(PRIORITY_LABEL[String(p.priority)]!)} · {t("initiative.field.effort")}: {t(EFFORT_LABEL[p.effort])} · {t(STAFFING_LABEL[p.staffing])}
-            </p>
+        {shown.map((p) => (
+          <li key={p.id} data-proposal={p.id} className="flex flex-col gap-2 py-3 md:flex-row md:items-start md:justify-between md:gap-6">
+            <div className="min-w-0 space-y-1">
+              <h3 className="font-semibold">{p.title}</h3>
+              <CapabilityTags keys={p.capabilities} names={names} />
+              <p className="text-sm text-ink-soft">
+                {p.reason ? <>{t("initiatives.proposals.reason", { current: p.reason.current, ideal: p.reason.ideal, level: p.reason.level })} </> : null}
+                {t(PRIORITY_LABEL[String(p.priority)]!)} · {t("initiative.field.effort")}: {t(EFFORT_LABEL[p.effort])} · {t(STAFFING_LABEL[p.staffing])}
+              </p>
+              <details className="text-sm">
+                <summary className="cursor-pointer font-semibold text-primary">{t("initiatives.proposals.involves")}</summary>
+                <p className="mt-1 whitespace-pre-line text-base">{p.description}</p>
+              </details>
+            </div>
             {canManage ? (
-              <Form method="post" className="flex flex-wrap gap-2">
+              <Form method="post" className="flex shrink-0 flex-wrap gap-2">
                 <input type="hidden" name="id" value={p.id} />
                 <button type="submit" name="intent" value="accept" className="btn btn-secondary" aria-label={t("initiatives.proposals.acceptOne", { title: p.title })}>
                   {t("initiatives.proposals.accept")}
@@ -64,6 +80,13 @@ export function ProposalList({ proposals, names, canManage, errors }: { proposal
           </li>
         ))}
       </ul>
+      {shown.length < proposals.length ? (
+        <p>
+          <Link to={`?${allParams.toString()}`} preventScrollReset className="font-semibold">
+            {t("initiatives.proposals.showAll", { count: proposals.length })}
+          </Link>
+        </p>
+      ) : null}
       {canManage && proposals.length > 1 ? (
         // Keyed by the proposals: after an accept the selects start again from the first two.
         <Form key={proposals.map((p) => p.id).join()} method="post" className="space-y-3 rounded-lg border border-line p-4">
