@@ -1,4 +1,5 @@
 import { differenceInCalendarDays, parseISO } from "date-fns";
+import { compareCodes } from "./compare";
 import type { MetricDirection } from "./metric.schema";
 
 /**
@@ -53,7 +54,7 @@ const NO_DATA: MetricStatusResult = { status: "no-data", judged: null, basis: nu
 export function metricStatus(input: MetricStatusInput): MetricStatusResult {
   const { values, targetDate, asOf } = input;
   if (values.length === 0) return NO_DATA;
-  const latest = [...values].sort((a, b) => a.date.localeCompare(b.date)).at(-1)!;
+  const latest = [...values].sort((a, b) => compareCodes(a.date, b.date)).at(-1)!;
   if (asOf > targetDate) return { status: judge(input, latest.value), judged: latest.value, basis: "latest" };
 
   const points = [...values];

@@ -1,3 +1,4 @@
+import { compareText } from "~/domain/compare";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { EmptyState, Page } from "~/components/page";
@@ -41,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     total: accepted.length,
     names,
     categories: categories.map((c) => ({ key: c.key, name: c.name })),
-    owners: [...new Set(accepted.map((i) => i.ownerName).filter(Boolean))].sort((a, b) => a.localeCompare(b)),
+    owners: [...new Set(accepted.map((i) => i.ownerName).filter(Boolean))].sort(compareText),
     rows: filterPlan(filters.status === "proposed" ? [] : accepted, filters).map((i) => ({
       id: i.id,
       title: i.title,

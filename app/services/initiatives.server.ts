@@ -1,4 +1,5 @@
 import { addMonthsToDate, firstOfNextMonth, type IsoDate } from "~/domain/dates";
+import { compareCodes, compareText } from "~/domain/compare";
 import { acceptedDefaults, newProposals, proposeInitiatives } from "~/domain/initiative-generation";
 import type { InitiativeStatus } from "~/domain/initiative.schema";
 import { isLateToStart, isPastTarget } from "~/domain/initiative-status";
@@ -123,17 +124,17 @@ export function filterPlan(plan: readonly PlanItem[], filters: PlanFilters): Pla
       (!filters.overdue || item.overdue),
   );
   // Dates missing (a proposal) sort last.
-  const byDate = (a: string | null, b: string | null) => (a ?? "9999").localeCompare(b ?? "9999");
+  const byDate = (a: string | null, b: string | null) => compareCodes(a ?? "9999", b ?? "9999");
   const compare: Record<PlanSort, (a: PlanItem, b: PlanItem) => number> = {
     priority: (a, b) => a.priority - b.priority,
-    title: (a, b) => a.title.localeCompare(b.title),
+    title: (a, b) => compareText(a.title, b.title),
     start: (a, b) => byDate(a.start, b.start),
     target: (a, b) => byDate(a.target, b.target),
     next_review: (a, b) => byDate(a.nextReview, b.nextReview),
     status: (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status),
   };
   const sort = compare[filters.sort ?? "priority"];
-  return rows.sort((a, b) => sort(a, b) || a.priority - b.priority || a.title.localeCompare(b.title));
+  return rows.sort((a, b) => sort(a, b) || a.priority - b.priority || compareText(a.title, b.title));
 }
 
 /** Capability names and categories in the reader's language, for tags and filters. */
@@ -182,5 +183,5 @@ export async function getDueItems(
       if (date && due) items.push({ kind: "reassessment", organizationId: o.id, organizationName: o.name, initiativeId: null, title: o.name, date, due });
     }
   }
-  return items.sort((a, b) => a.date.localeCompare(b.date) || a.organizationName.localeCompare(b.organizationName) || a.title.localeCompare(b.title));
+  return items.sort((a, b) => compareCodes(a.date, b.date) || compareText(a.organizationName, b.organizationName) || compareText(a.title, b.title));
 }
