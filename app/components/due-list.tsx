@@ -35,11 +35,16 @@ function actionLink(row: DueRow, canAct: boolean): string {
  */
 export function DueList({ rows, showOrganization, canAct = false }: { rows: readonly DueRow[]; showOrganization: boolean; canAct?: boolean }) {
   const { t, date } = useI18n();
-  const days = [...new Set(rows.map((r) => r.date))];
+  // Rows come sorted by date: one pass groups them by day (a portfolio can hold thousands).
+  const byDay = new Map<string, DueRow[]>();
+  for (const row of rows) {
+    const items = byDay.get(row.date);
+    if (items) items.push(row);
+    else byDay.set(row.date, [row]);
+  }
   return (
     <ol className="space-y-4">
-      {days.map((day) => {
-        const items = rows.filter((r) => r.date === day);
+      {[...byDay].map(([day, items]) => {
         const overdue = items[0]!.overdue;
         return (
           <li key={day} className={`card p-4 ${overdue ? "border-l-4 border-l-accent" : ""}`}>

@@ -16,7 +16,8 @@ import crypto from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
-import { formatTable, runScenario, sampleRss, startServer, type LoadShape, type RunningServer, type Scenario, type ScenarioResult } from "./lib";
+import type { LoadShape, RunningServer, sampleRss } from "./lib";
+import { baselineScenario, createOrganization, fixed, mulberry32, pageScenario, pagesTable, post, ratio, redirectMatch, runAlone, runPages, signUp, type PageRow } from "./pages";
 import { readCapabilityKeys } from "./workshop";
 
 export const GAPS = {
@@ -25,40 +26,9 @@ export const GAPS = {
 };
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const FORM = { "content-type": "application/x-www-form-urlencoded" };
 const DAY_MS = 24 * 3600 * 1000;
 
 type GapsCtx = { cookie: string; orgPath: string; gapsPath: string };
-
-const fixed = (value: number, digits = 0) => value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
-async function post(baseUrl: string, urlPath: string, fields: Record<string, string>, cookie?: string): Promise<Response> {
-  return fetch(new URL(urlPath, baseUrl), {
-    method: "POST",
-    headers: { ...FORM, ...(cookie ? { cookie } : {}) },
-    body: new URLSearchParams(fields),
-    redirect: "manual",
-  });
-}
-
-async function redirectMatch(res: Response, what: string, pattern: RegExp): Promise<RegExpMatchArray> {
-  const body = await res.text();
-  const location = res.headers.get("location") ?? "";
-  const match = location.match(pattern);
-  if (res.status !== 303 || !match) throw new Error(`${what} answered ${res.status} (Location: ${location || "none"}), expected a 303 to ${pattern}. ${body.slice(0, 300)}`);
-  return match;
-}
-
-/** A small seeded generator, so every run rates the same way. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const level = (value: number) => Math.min(4, Math.max(1, Math.round(value)));
 
@@ -118,14 +88,9 @@ function backdateLocks(databasePath: string, assessmentIds: string[]): void {
  */
 export async function setUpGaps(server: RunningServer, capabilityKeys: string[]): Promise<GapsCtx & { ratings: number; gapsBytes: number }> {
   const { baseUrl } = server;
-  const signup = await post(baseUrl, "/signup", { name: "Gaps Consultant", email: "bench-gaps@example.com", password: "bench-password-123" });
-  await redirectMatch(signup, "POST /signup", /^\/orgs/);
-  const cookie = signup.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0]!)
-    .find((c) => c.startsWith("__session="));
-  if (!cookie) throw new Error("POST /signup set no __session cookie.");
-  const [orgPath, orgId] = await redirectMatch(await post(baseUrl, "/orgs/new", { name: "Gaps Bench Org" }, cookie), "POST /orgs/new", /^\/orgs\/([^/?]+)$/);
+  const cookie = await signUp(baseUrl, "Gaps Consultant", "bench-gaps@example.com");
+  const orgId = await createOrganization(baseUrl, cookie, "Gaps Bench Org");
+  const orgPath = `/orgs/${orgId}`;
 
   const assessmentIds: string[] = [];
   for (let i = 0; i < GAPS.assessments; i++) {
@@ -159,77 +124,14 @@ export async function setUpGaps(server: RunningServer, capabilityKeys: string[])
   if (org.status !== 200 || cycles !== GAPS.assessments) {
     throw new Error(`GET ${orgPath} answered ${org.status} linking ${cycles} of ${GAPS.assessments} locked cycles in its maturity history.`);
   }
-  return { cookie, orgPath: orgPath!, gapsPath, ratings, gapsBytes: Buffer.byteLength(html) };
+  return { cookie, orgPath, gapsPath, ratings, gapsBytes: Buffer.byteLength(html) };
 }
 
-/**
- * The pages take tens of milliseconds of CPU each, so they get fewer connections than the baseline:
- * enough to keep the one Node process busy, few enough that requests still queued when a run ends
- * (autocannon abandons them, the server still serves them) barely spill into the next measurement.
- */
-const PAGE_CONNECTIONS = 10;
-
-/** A 302 to /login would otherwise count as a (fast) success: signed-in pages must answer 200. */
-const scenarios: (Scenario<GapsCtx> & { sequentialWarmup?: boolean })[] = [
-  { name: "GET /healthz", baseline: true, prepare: () => ({ path: "/healthz" }) },
-  {
-    name: "GET …/gaps (latest of 10 cycles)",
-    expectStatus: [200],
-    connections: PAGE_CONNECTIONS,
-    sequentialWarmup: true,
-    prepare: (ctx) => ({ path: ctx.gapsPath, headers: { cookie: ctx.cookie } }),
-  },
-  {
-    name: "GET /orgs/:orgId (maturity over time)",
-    expectStatus: [200],
-    connections: PAGE_CONNECTIONS,
-    sequentialWarmup: true,
-    prepare: (ctx) => ({ path: ctx.orgPath, headers: { cookie: ctx.cookie } }),
-  },
+const scenarios = [
+  baselineScenario,
+  pageScenario<GapsCtx>("GET …/gaps (latest of 10 cycles)", (ctx) => ctx.gapsPath, (ctx) => ctx.cookie),
+  pageScenario<GapsCtx>("GET /orgs/:orgId (maturity over time)", (ctx) => ctx.orgPath, (ctx) => ctx.cookie),
 ];
-
-/**
- * Warms a page up one request at a time (nothing left in flight afterwards, unlike a timed
- * autocannon warm-up) and returns the median time of one request on an otherwise idle server.
- */
-async function sequential(baseUrl: string, urlPath: string, headers: Record<string, string>, count = 15): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const started = performance.now();
-    const res = await fetch(new URL(urlPath, baseUrl), { headers, redirect: "manual" });
-    await res.arrayBuffer();
-    if (res.status !== 200) throw new Error(`GET ${urlPath} answered ${res.status} during the warm-up.`);
-    times.push(performance.now() - started);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
-}
-
-/** Waits until the server has served whatever a run left in flight: one request queues behind them. */
-async function settle(baseUrl: string): Promise<void> {
-  const res = await fetch(new URL("/healthz", baseUrl));
-  await res.arrayBuffer();
-}
-
-type Row = ScenarioResult & { connections: number; aloneMs?: number };
-
-function gapsTable(results: Row[]): string {
-  const baseline = results.find((r) => r.baseline);
-  return formatTable(
-    ["scenario", "conn.", "alone ms", "req/s", "p50 ms", "p99 ms", "errors", "vs baseline", "CPU ms/req", "peak RSS MB"],
-    results.map((r) => [
-      r.name + (r.baseline ? " (baseline)" : ""),
-      fixed(r.connections),
-      r.aloneMs === undefined ? "–" : fixed(r.aloneMs, 1),
-      fixed(r.requestsPerSecond),
-      fixed(r.p50, 1),
-      fixed(r.p99, 1),
-      fixed(r.errors),
-      baseline?.requestsPerSecond ? `${fixed(r.requestsPerSecond / baseline.requestsPerSecond, 3)}×` : "–",
-      r.cpuMsPerRequest === undefined ? "–" : fixed(r.cpuMsPerRequest, 2),
-      fixed(r.peakRssMb, 1),
-    ]),
-  );
-}
 
 /**
  * Sets up the organization, measures, prints the table and returns the problems (errors, a page
@@ -237,64 +139,16 @@ function gapsTable(results: Row[]): string {
  * to the pages it is compared with, because a shared machine's speed drifts over the bench's run.
  */
 export async function runGapsBench(server: RunningServer, load: LoadShape, rss: ReturnType<typeof sampleRss>): Promise<string[]> {
-  const problems: string[] = [];
   const started = Date.now();
   process.stdout.write(`\n\nGap analysis: ${fixed(GAPS.assessments)} locked workshops × ${fixed(GAPS.participants)} participants × 25 votes… `);
   const ctx = await setUpGaps(server, readCapabilityKeys(ROOT));
   process.stdout.write(`${fixed(ctx.ratings)} ratings, set up in ${fixed((Date.now() - started) / 1000, 1)} s; gap page ${fixed(ctx.gapsBytes / 1024, 1)} KB of HTML`);
-  const results: Row[] = [];
-  for (const scenario of scenarios) {
-    process.stdout.write(`\n  Running ${scenario.name}… `);
-    await settle(server.baseUrl);
-    let aloneMs: number | undefined;
-    if (scenario.sequentialWarmup) {
-      const { path: urlPath, headers = {} } = await scenario.prepare(ctx);
-      aloneMs = await sequential(server.baseUrl, urlPath, { ...(load.acceptEncoding ? { "accept-encoding": load.acceptEncoding } : {}), ...headers });
-    }
-    const result = await runScenario(scenario, ctx, server, scenario.sequentialWarmup ? { ...load, warmupSeconds: 0 } : load, rss);
-    results.push({ ...result, connections: scenario.connections ?? load.connections, aloneMs });
-    process.stdout.write(`${fixed(result.completed)} requests`);
-    if (result.errors > 0) problems.push(`${scenario.name}: ${result.errors} errors (status counts: ${JSON.stringify(result.statusCounts)}).`);
-    if (result.completed === 0) problems.push(`${scenario.name}: no request completed within ${load.durationSeconds} s.`);
-  }
-  await settle(server.baseUrl);
-  const [baseline, gaps, org] = results as [Row, Row, Row];
+  const { results, problems } = await runPages(server, load, rss, ctx, scenarios);
+  const [, gaps, org] = results as [PageRow, PageRow, PageRow];
   console.log(`\n\nGap analysis (${fixed(GAPS.assessments)} locked assessments × ${fixed(GAPS.participants)} participants, signed in; "alone ms": median of one request at a time):`);
-  console.log(gapsTable(results));
-  const ratio = (r: Row) => (baseline.requestsPerSecond ? fixed(r.requestsPerSecond / baseline.requestsPerSecond, 3) : "–");
-  console.log(`Gap page throughput: ${ratio(gaps)}× the trivial route's; organization page: ${ratio(org)}×.`);
+  console.log(pagesTable(results));
+  console.log(`Gap page throughput: ${ratio(results, gaps)}× the trivial route's; organization page: ${ratio(results, org)}×.`);
   return problems;
 }
 
-/** `npx tsx tests/bench/gaps.ts`: this scenario alone, on its own server. */
-async function main(): Promise<number> {
-  const load: LoadShape = {
-    connections: Number(process.env.BENCH_CONNECTIONS ?? 50),
-    durationSeconds: Number(process.env.BENCH_DURATION ?? 5),
-    warmupSeconds: 1,
-    acceptEncoding: process.env.BENCH_ACCEPT_ENCODING ?? "gzip, deflate, br",
-  };
-  const started = Date.now();
-  const server = await startServer({ cwd: ROOT });
-  const rss = sampleRss(server.pid);
-  let problems: string[] = [];
-  try {
-    problems = await runGapsBench(server, load, rss);
-  } finally {
-    rss.stop();
-    await server.stop();
-  }
-  console.log(`Total time: ${fixed((Date.now() - started) / 1000, 1)} s`);
-  for (const problem of problems) console.error(`FAIL: ${problem}`);
-  return problems.length ? 1 : 0;
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(`Benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(1);
-    },
-  );
-}
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runAlone(ROOT, runGapsBench);

@@ -8,7 +8,7 @@ import { and, count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "../../db/connection.server";
 import { parseCsv } from "../setup/csv";
-import { makeAssessment } from "../setup/factories";
+import { makeAssessment, makeMembership } from "../setup/factories";
 import { callAction, callLoader, signedInConsultant, signedInMember } from "../setup/route-harness";
 import { useTestDatabase } from "../setup/test-db";
 import { ALL_KEYS } from "../setup/workshop";
@@ -442,6 +442,26 @@ describe("the due lists", () => {
     expect(page.data!.rows.filter((r) => r.kind === "review").map((r) => r.initiativeId)).toEqual([mine]);
     const theirs = await callLoader(weekLoader, { url: "/week", cookie: second.cookie });
     expect(theirs.data!.rows.map((r) => [r.kind, r.initiativeId])).toEqual([["review", other]]);
+  });
+
+  it("/week lists the 60 soonest of a large portfolio, counts every item per organization, and lists all on ?all=1", async () => {
+    const second = await signedInConsultant({ organization: "Second client" });
+    await makeMembership(second.org.id, consultant.id, "consultant", second.user.id);
+    for (let i = 0; i < 40; i++) await dueIn(-(i + 1));
+    for (let i = 0; i < 30; i++) await dueIn(i, second.org.id, `Second ${i}`);
+    const page = await callLoader(weekLoader, { url: "/week", cookie: cookies.consultant });
+    expect(page.data!.total).toBe(70);
+    expect(page.data!.rows).toHaveLength(60);
+    // Soonest first: the forty overdue lead, the oldest first.
+    expect(page.data!.rows[0]).toMatchObject({ overdue: true, days: -40 });
+    expect(page.data!.rows.slice(0, 40).every((r) => r.overdue)).toBe(true);
+    // The organization with overdue items comes first.
+    expect(page.data!.byOrganization.map((o) => [o.organizationId, o.overdue, o.due])).toEqual([
+      [org.id, 40, 0],
+      [second.org.id, 0, 30],
+    ]);
+    const all = await callLoader(weekLoader, { url: "/week?all=1", cookie: cookies.consultant });
+    expect(all.data!.rows).toHaveLength(70);
   });
 
   it("/week says when a target date is due", async () => {

@@ -154,6 +154,12 @@ export default {
   "week.empty.title": "Nothing due in the next 30 days",
   "week.empty.text": "Reviews, target dates and reassessments of your organizations appear here 30 days ahead.",
   "week.empty.action": "Your organizations",
+  "week.byOrganization": "By organization",
+  "week.column.organization": "Organization",
+  "week.column.overdue": "Overdue",
+  "week.column.due": "Due within 30 days",
+  "week.shown_other": "The {shown} soonest of {count} items.",
+  "week.showAll_other": "Show all {count}",
 
   "plan.title": "Plan",
   "plan.progress": "Initiatives by status",

@@ -156,6 +156,12 @@ export default {
   "week.empty.title": "Nada vence en los próximos 30 días",
   "week.empty.text": "Las revisiones, fechas objetivo y reevaluaciones de sus organizaciones aparecen aquí con 30 días de antelación.",
   "week.empty.action": "Sus organizaciones",
+  "week.byOrganization": "Por organización",
+  "week.column.organization": "Organización",
+  "week.column.overdue": "Vencidas",
+  "week.column.due": "Vencen en 30 días",
+  "week.shown_other": "Las {shown} más próximas de {count}.",
+  "week.showAll_other": "Mostrar las {count}",
 
   "plan.title": "Plan de acción",
   "plan.progress": "Iniciativas por estado",
