@@ -1,6 +1,6 @@
 /**
- * From a locked workshop to a reviewed plan in a real browser, in Spanish and English, on a 390 px
- * phone and a 1280 px laptop: generate initiatives on the gap page, accept one, edit it, record a
+ * From a locked workshop to a reviewed plan in a real browser, in Spanish on a 390 px phone and in
+ * English on a 1280 px laptop: generate initiatives on the gap page, accept one, edit it, record a
  * review and see the next review date move and the due list change. axe on every page on the way;
  * screenshots in tests/.artifacts/screenshots/initiatives-*.
  */
@@ -44,11 +44,13 @@ async function browse(browser: Browser, api: APIRequestContext, lang: Lang, view
 // Seven pages through axe per run, on a shared two-core machine.
 test.describe.configure({ timeout: 300_000 });
 
-for (const lang of ["es", "en"] as const) {
-  for (const [size, viewport] of [
-    ["390", VIEWPORTS.phone],
-    ["1280", VIEWPORTS.desktop],
-  ] as const) {
+// Each language on one width, crossed: Spanish on the phone, English on the laptop. The sweep
+// (sweep.spec.ts) opens every one of these pages in both languages at both widths.
+for (const [lang, size, viewport] of [
+  ["es", "390", VIEWPORTS.phone],
+  ["en", "1280", VIEWPORTS.desktop],
+] as const) {
+  {
     test(`generate, accept, edit and review an initiative (${lang}, ${size} px)`, async ({ playwright, browser, baseURL }) => {
       const text = TEXT[lang];
       const { api } = await signUp(playwright, baseURL!, `plan-${lang}-${size}`);
