@@ -3,7 +3,7 @@ import { getParticipantByToken, type ParticipantSession } from "~/models/partici
 import { saveRatings } from "~/models/rating.server";
 import { getCapabilityKeys, getCapabilityModel } from "~/utils/content.server";
 import { parseValues, type FieldErrors } from "~/utils/forms";
-import { checkLimit, countAttempt, retryAfter, type Limit, type LimitState } from "~/utils/rate-limit.server";
+import { retryAfter, takeAttempt, type Limit, type LimitState } from "~/utils/rate-limit.server";
 
 /** A room shares one IP, so votes are limited per participant: generous for tapping, not for a script. */
 export const VOTE_POSTS_PER_PARTICIPANT: Limit = { name: "votes", max: 600, windowMs: 10 * 60 * 1000 };
@@ -47,9 +47,8 @@ export function warmUpVoteValidation(posts = 300): void {
 
 /** Validates and saves one post of a participant's votes (its text fields): all of it, or nothing. */
 export async function submitRatings(session: ParticipantSession, values: Record<string, string>): Promise<RatingPostResult> {
-  const limit = await checkLimit(VOTE_POSTS_PER_PARTICIPANT, session.participant.id);
+  const limit = await takeAttempt(VOTE_POSTS_PER_PARTICIPANT, session.participant.id);
   if (limit.limited) return { kind: "limited", state: limit };
-  await countAttempt(VOTE_POSTS_PER_PARTICIPANT, session.participant.id);
   const form = parseValues(getRatingSchema(), values);
   if (!form.ok) return { kind: "invalid", errors: form.errors, values: form.values };
   const outcome = await saveRatings(session.participant.id, session.assessment.id, form.data);
@@ -100,15 +99,16 @@ export async function answerBackgroundSave(token: string, values: Record<string,
 /**
  * POST /w/:token, the page's own post, when it saves: the 303's Location. Undefined leaves the post
  * to the route's action, which shows the page with what went wrong (an unknown link, a bad vote, the
- * lock, the limit); nothing is counted or saved here in that case, so the action sees it afresh.
+ * lock, the limit); a post that fails validation is neither counted nor saved here, so the action
+ * sees it afresh.
  */
 export async function pagePostLocation(token: string, values: Record<string, string>): Promise<string | undefined> {
   const session = await getParticipantByToken(token);
   if (!session || session.assessment.status === "locked") return undefined;
-  if ((await checkLimit(VOTE_POSTS_PER_PARTICIPANT, session.participant.id)).limited) return undefined;
   const form = parseValues(getRatingSchema(), values);
   if (!form.ok) return undefined;
-  await countAttempt(VOTE_POSTS_PER_PARTICIPANT, session.participant.id);
+  // Over the limit: the action answers 429 with the page (it sees the limit already used up).
+  if ((await takeAttempt(VOTE_POSTS_PER_PARTICIPANT, session.participant.id)).limited) return undefined;
   // Locked between the lookup and this transaction: the action answers 409 with the page.
   if ((await saveRatings(session.participant.id, session.assessment.id, form.data)) === "locked") return undefined;
   return nextStepLocation(token, values, form.data);

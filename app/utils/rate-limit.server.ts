@@ -23,6 +23,16 @@ export async function countAttempt(limit: Limit, subject: string, now = Date.now
   await getDb().counters.hit(`${limit.name}:${subject}`, now, limit.windowMs, false);
 }
 
+/**
+ * Counts this attempt and says whether it went over `limit`, in one call: one round trip on
+ * PostgreSQL where checking and then counting take two (the vote path's hottest step). An attempt
+ * refused for the limit is counted too, which changes nothing: the window's end stays where it was.
+ */
+export async function takeAttempt(limit: Limit, subject: string, now = Date.now()): Promise<LimitState> {
+  const counter = await getDb().counters.hit(`${limit.name}:${subject}`, now, limit.windowMs, false);
+  return { limited: counter.count > limit.max, retryAfterSeconds: secondsUntil(counter.expiresAt, now) };
+}
+
 export async function resetLimits(): Promise<void> {
   await getDb().counters.reset();
 }
