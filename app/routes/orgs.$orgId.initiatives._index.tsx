@@ -1,10 +1,10 @@
-import { compareText } from "~/domain/compare";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { EmptyState, Page } from "~/components/page";
 import { InitiativeTable, type CapabilityNames } from "~/components/initiative-table";
 import { PlanFilters } from "~/components/plan-filters";
 import { ProposalList } from "~/components/proposal-list";
+import { compareText } from "~/domain/compare";
 import { INITIATIVE_STATUSES } from "~/domain/initiative.schema";
 import { today } from "~/domain/review-schedule";
 import { acceptProposals, dismissProposal, mergeProposals } from "~/models/initiative.server";
