@@ -158,7 +158,9 @@ export default {
   "week.column.organization": "Organization",
   "week.column.overdue": "Overdue",
   "week.column.due": "Due within 30 days",
+  "week.shown_one": "The {shown} soonest of {count} item.",
   "week.shown_other": "The {shown} soonest of {count} items.",
+  "week.showAll_one": "Show all {count}",
   "week.showAll_other": "Show all {count}",
 
   "plan.title": "Plan",

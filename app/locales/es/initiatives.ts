@@ -160,7 +160,9 @@ export default {
   "week.column.organization": "Organización",
   "week.column.overdue": "Vencidas",
   "week.column.due": "Vencen en 30 días",
+  "week.shown_one": "Las {shown} más próximas de {count}.",
   "week.shown_other": "Las {shown} más próximas de {count}.",
+  "week.showAll_one": "Mostrar {count}",
   "week.showAll_other": "Mostrar las {count}",
 
   "plan.title": "Plan de acción",
