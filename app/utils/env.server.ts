@@ -72,3 +72,8 @@ export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/** Forgets the parsed environment, so the next getEnv() reads process.env again (tests that change a setting). */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
