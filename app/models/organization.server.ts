@@ -140,7 +140,8 @@ export async function listScheduledOrganizations(which?: { ids: readonly string[
     : "ids" in which
       ? inArray(t.organizations.id, [...which.ids])
       : inArray(t.organizations.id, orm.select({ id: t.memberships.organizationId }).from(t.memberships).where(eq(t.memberships.userId, which.memberId)));
-  const lastLock = sql<number | Date | string | null>`(select max(a.locked_at) from assessments a where a.organization_id = ${t.organizations.id} and a.status = 'locked')`;
+  // Spelled out: drizzle renders a column inside a select field unqualified.
+  const lastLock = sql<number | Date | string | null>`(select max(a.locked_at) from assessments a where a.organization_id = "organizations"."id" and a.status = 'locked')`;
   const rows = await orm
     .select({ id: t.organizations.id, name: t.organizations.name, defaultLang: t.organizations.defaultLang, lastLock })
     .from(t.organizations)
