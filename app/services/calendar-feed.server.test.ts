@@ -88,7 +88,7 @@ describe("an organization's feed", () => {
   it("has an all-day event for each next review, target date and the next reassessment, with links back", async () => {
     const id = await createInitiative(org.id, initiative(), consultant.id);
     await createInitiative(org.id, initiative({ title: "Closed", status: "done" }), consultant.id);
-    await createInitiative(org.id, initiative({ title: "Proposal", status: "proposed", start: null, target: null }), consultant.id);
+    await createInitiative(org.id, initiative({ title: "Proposal", status: "proposed", start: undefined, target: undefined }), consultant.id);
     const assessment = await makeAssessment(org.id, consultant.id);
     await getDb().orm.update(t.assessments).set({ status: "locked", lockedAt: new Date(2026, 8, 15, 10) }).where(eq(t.assessments.id, assessment.id));
 
@@ -172,7 +172,7 @@ describe("a user's feed", () => {
     const stranger = await makeUser({ name: "Sam" });
     const hidden = await makeOrganization(stranger.id, { name: "Hidden Co" });
     await createInitiative(org.id, initiative({ title: "Plain bills" }), consultant.id);
-    await createInitiative(bank.id, initiative({ title: "Faster claims", start: "2026-07-01", target: null }), consultant.id);
+    await createInitiative(bank.id, initiative({ title: "Faster claims", start: "2026-07-01", target: undefined }), consultant.id);
     await createInitiative(hidden.id, initiative({ title: "Not yours" }), stranger.id);
 
     const url = await calendarFeedUrl({ userId: consultant.id }, "en", BASE);
