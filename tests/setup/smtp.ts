@@ -12,7 +12,10 @@ export type TestSmtp = {
   url: string;
   port: number;
   received: ReceivedEmail[];
-  mode: "accept" | "refuse-temporarily" | "refuse";
+  /** `hold`: take the message and never answer it (a sender that dies mid-send). */
+  mode: "accept" | "refuse-temporarily" | "refuse" | "hold";
+  /** Messages received under `hold`, never answered. */
+  held: number;
   /** How many deliveries were attempted (RCPT TO) in all. */
   attempts: number;
   close(): Promise<void>;
@@ -25,14 +28,19 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
     received: [],
     mode: "accept",
     attempts: 0,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    held: 0,
+    // Held connections never end by themselves: close() stops waiting for them after a moment.
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      setTimeout(resolve, 500).unref();
+    }),
   };
   const server = new SMTPServer({
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
     onRcptTo(_address, _session, callback) {
       state.attempts += 1;
-      if (state.mode === "accept") return callback();
+      if (state.mode === "accept" || state.mode === "hold") return callback();
       const error = Object.assign(new Error(state.mode === "refuse" ? "Mailbox unavailable" : "Try again later"), { responseCode: state.mode === "refuse" ? 550 : 451 });
       return callback(error);
     },
@@ -40,6 +48,10 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
+        if (state.mode === "hold") {
+          state.held += 1;
+          return;
+        }
         const raw = Buffer.concat(chunks).toString("utf8");
         state.received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, ...parse(raw) });
         callback();
