@@ -33,25 +33,28 @@ export function CalendarFeedPanel({ url, scope, renewed }: { url: string; scope:
   );
 }
 
-/** Whether reminders are emailed and to whom; without SMTP_URL, where they go instead; the sends that failed. */
+/**
+ * Whether reminders are emailed and to whom; without SMTP_URL, where they go instead; the sends that
+ * failed. Times are in UTC, the same on the server and in the browser (no hydration mismatch).
+ */
 export function EmailRemindersPanel({ status, organizationId }: { status: EmailStatus; organizationId: string }) {
   const { t, date } = useI18n();
   return (
     <section className="card p-6" aria-labelledby="email-title" data-testid="email-reminders" data-configured={status.configured ? "yes" : "no"}>
-      <h2 id="email-title" className="text-xl font-bold">{t("email.title")}</h2>
+      <h2 id="email-title" className="text-xl font-bold">{t("emailSettings.title")}</h2>
       {!status.configured ? (
         <p className="mt-1">
-          {t("email.off", { reviews: "\u0000" })
+          {t("emailSettings.off", { reviews: "\u0000" })
             .split("\u0000")
-            .flatMap((part, i) => (i === 0 ? [part] : [<Link key={i} to={`/orgs/${organizationId}/reviews`}>{t("email.off.reviews")}</Link>, part]))}
+            .flatMap((part, i) => (i === 0 ? [part] : [<Link key={i} to={`/orgs/${organizationId}/reviews`}>{t("emailSettings.off.reviews")}</Link>, part]))}
         </p>
       ) : (
         <>
-          <p className="mt-1">{t("email.on", { days: status.reminderDays })}</p>
-          <p className="mt-2 text-sm text-ink-soft">{t("email.counts", { sent: status.sent, pending: status.pending })}</p>
-          <h3 className="mt-4 font-bold">{t("email.problems.title")}</h3>
+          <p className="mt-1">{t("emailSettings.on", { days: status.reminderDays })}</p>
+          <p className="mt-2 text-sm text-ink-soft">{t("emailSettings.counts", { sent: status.sent, pending: status.pending })}</p>
+          <h3 className="mt-4 font-bold">{t("emailSettings.problems.title")}</h3>
           {status.problems.length === 0 ? (
-            <p className="mt-1 text-ink-soft">{t("email.problems.none")}</p>
+            <p className="mt-1 text-ink-soft">{t("emailSettings.problems.none")}</p>
           ) : (
             <ul className="mt-2 divide-y divide-line" data-testid="email-problems">
               {status.problems.map((problem) => (
@@ -60,12 +63,12 @@ export function EmailRemindersPanel({ status, organizationId }: { status: EmailS
                   <p className="text-sm break-words">{problem.recipient}</p>
                   <p className={`text-sm font-semibold ${problem.status === "failed" ? "text-danger" : "text-accent"}`}>
                     {problem.status === "failed"
-                      ? t("email.problems.failed", { attempts: problem.attempts })
-                      : t("email.problems.retrying", { date: date(problem.nextAttemptAt, { dateStyle: "medium", timeStyle: "short" }), attempts: problem.attempts })}
+                      ? t("emailSettings.problems.failed", { attempts: problem.attempts })
+                      : t("emailSettings.problems.retrying", { date: date(problem.nextAttemptAt, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }), attempts: problem.attempts })}
                   </p>
                   {problem.lastError ? (
                     <p className="text-sm break-words text-ink-soft">
-                      {problem.lastError === "interrupted" ? t("email.problems.interrupted") : t("email.problems.error", { error: problem.lastError })}
+                      {problem.lastError === "interrupted" ? t("emailSettings.problems.interrupted") : t("emailSettings.problems.error", { error: problem.lastError })}
                     </p>
                   ) : null}
                 </li>

@@ -172,19 +172,18 @@ function InviteForm({ serverErrors, emailsValue, emailConfigured }: { serverErro
   const { t } = useI18n();
   const form = useValidatedForm(MemberActionSchema, serverErrors);
   return (
-    <Form method="post" className="mt-4 flex flex-wrap items-end gap-3" {...form.formProps}>
+    <Form method="post" className={emailConfigured ? "mt-4 max-w-xl space-y-4" : "mt-4 flex flex-wrap items-end gap-3"} {...form.formProps}>
       <input type="hidden" name="intent" value="invite" />
       <div>
         <RoleSelect {...form.field("role")} id="invite-role" label={t("members.invite.role")} defaultValue="program-owner" visibleLabel />
       </div>
       {emailConfigured ? (
-        <div className="w-full max-w-md">
+        <div>
           <TextField {...form.field("emails")} label={t("members.invite.email")} hint={t("members.invite.emailHint")} type="text" inputMode="email" autoComplete="off" defaultValue={emailsValue} />
         </div>
-      ) : (
-        <p className="w-full text-sm text-ink-soft">{t("members.invite.noEmail")}</p>
-      )}
+      ) : null}
       <button type="submit" className="btn btn-primary">{t("members.invite.submit")}</button>
+      {emailConfigured ? null : <p className="w-full text-sm text-ink-soft">{t("members.invite.noEmail")}</p>}
     </Form>
   );
 }

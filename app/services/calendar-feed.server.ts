@@ -9,9 +9,15 @@ import { renderCalendar, type FeedEvent } from "~/integrations/ical.server";
 import { eventSequences, getFeedByToken, getOrCreateFeed, renewFeed, type FeedOwner } from "~/models/calendar-feed.server";
 import { listScheduledOrganizations } from "~/models/organization.server";
 import { getUserById } from "~/models/user.server";
-import type { Lang } from "~/utils/i18n";
+import type { Lang, MessageKey } from "~/utils/i18n";
 import { translate } from "~/utils/i18n.server";
 import { getScheduleItems, type ScheduleItem } from "./initiatives.server";
+
+const EVENT_TEXT = {
+  review: { summary: "feed.review.summary", description: "feed.review.description" },
+  target: { summary: "feed.target.summary", description: "feed.target.description" },
+  reassessment: { summary: "feed.reassessment.summary", description: "feed.reassessment.description" },
+} as const satisfies Record<ScheduleItem["kind"], { summary: MessageKey; description: MessageKey }>;
 
 /** Calendars are asked to come back hourly; Google decides for itself (every several hours). */
 export const FEED_REFRESH_SECONDS = 3600;
@@ -28,13 +34,13 @@ export async function renderFeed(token: string, baseUrl: string, now = new Date(
     organizations = await listScheduledOrganizations({ ids: [feed.organizationId] });
     const organization = organizations[0];
     if (!organization) return null;
-    name = translate(organization.defaultLang, "feed.name.organization", { name: organization.name });
+    name = `Madura · ${organization.name}`;
     description = translate(organization.defaultLang, "feed.description.organization", { name: organization.name });
   } else {
     const user = feed.userId ? await getUserById(feed.userId) : undefined;
     if (!user) return null;
     organizations = await listScheduledOrganizations({ memberId: user.id });
-    name = translate(feed.lang, "feed.name.user", { name: user.name });
+    name = `Madura · ${user.name}`;
     description = translate(feed.lang, "feed.description.user");
   }
   const langOf = new Map(organizations.map((o) => [o.id, lang ?? o.defaultLang]));
@@ -48,8 +54,8 @@ export async function renderFeed(token: string, baseUrl: string, now = new Date(
       uid,
       sequence: sequences.get(uid) ?? 0,
       date: item.date,
-      summary: translate(itemLang, `feed.${item.kind}.summary`, names),
-      description: translate(itemLang, `feed.${item.kind}.description`, names),
+      summary: translate(itemLang, EVENT_TEXT[item.kind].summary, names),
+      description: translate(itemLang, EVENT_TEXT[item.kind].description, names),
       url: itemUrl(baseUrl, item),
     };
   });

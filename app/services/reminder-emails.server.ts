@@ -5,7 +5,7 @@
  */
 import { daysBetween, fromIsoDate, type IsoDate } from "~/domain/dates";
 import type { Role } from "~/domain/roles";
-import { formatDate, type Lang } from "~/utils/i18n";
+import { formatDate, type Lang, type MessageKey } from "~/utils/i18n";
 import { translate } from "~/utils/i18n.server";
 
 export type EmailContent = { subject: string; textBody: string; htmlBody: string };
@@ -68,12 +68,24 @@ export function reviewEmail(input: {
   );
 }
 
+const DIGEST_LINE = {
+  review: "email.digest.item.review",
+  target: "email.digest.item.target",
+  reassessment: "email.digest.item.reassessment",
+} as const satisfies Record<DigestLine["kind"], MessageKey>;
+
+const ROLE_NAME = {
+  consultant: "email.role.consultant",
+  "program-owner": "email.role.program-owner",
+  viewer: "email.role.viewer",
+} as const satisfies Record<Role, MessageKey>;
+
 export type DigestLine = { kind: "review" | "target" | "reassessment"; organizationName: string; title: string; date: IsoDate };
 
 export function digestEmail(input: { lang: Lang; items: readonly DigestLine[]; url: string; unsubscribeUrl: string }): EmailContent {
   const { lang } = input;
   const items = input.items.map((item) =>
-    translate(lang, `email.digest.item.${item.kind}`, { organization: item.organizationName, title: item.title, date: longDate(lang, item.date) }),
+    translate(lang, DIGEST_LINE[item.kind], { organization: item.organizationName, title: item.title, date: longDate(lang, item.date) }),
   );
   return compose(
     lang,
@@ -94,7 +106,7 @@ export function inviteEmail(input: { lang: Lang; inviter: string; organizationNa
     lang,
     translate(lang, "email.invite.subject", names),
     [
-      { kind: "p", text: translate(lang, "email.invite.intro", { ...names, role: translate(lang, `email.role.${input.role}`) }) },
+      { kind: "p", text: translate(lang, "email.invite.intro", { ...names, role: translate(lang, ROLE_NAME[input.role]) }) },
       { kind: "action", label: translate(lang, "email.invite.action"), url: input.url },
       { kind: "p", text: translate(lang, "email.invite.expires", { date: formatDate(lang, input.expiresAt) }) },
       { kind: "p", text: translate(lang, "email.invite.ignore") },

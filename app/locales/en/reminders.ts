@@ -3,8 +3,6 @@
  * namespace (ServerNamespace in app/utils/i18n.ts): never sent to a browser.
  */
 export default {
-  "feed.name.organization": "Madura · {name}",
-  "feed.name.user": "Madura · {name}",
   "feed.description.organization": "Reviews, initiative target dates and the next reassessment of {name}.",
   "feed.description.user": "Reviews, initiative target dates and reassessments across your organizations.",
   "feed.review.summary": "Review: {title}",

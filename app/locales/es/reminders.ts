@@ -5,8 +5,6 @@ import type en from "../en/reminders";
  * Español neutro, de usted.
  */
 export default {
-  "feed.name.organization": "Madura · {name}",
-  "feed.name.user": "Madura · {name}",
   "feed.description.organization": "Revisiones, fechas objetivo de las iniciativas y la próxima reevaluación de {name}.",
   "feed.description.user": "Revisiones, fechas objetivo de las iniciativas y reevaluaciones de sus organizaciones.",
   "feed.review.summary": "Revisión: {title}",
