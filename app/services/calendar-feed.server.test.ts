@@ -7,9 +7,8 @@ import ICAL from "ical.js";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "../../db/connection.server";
-import { makeAssessment, makeMembership, makeOrganization, makeUser } from "../../tests/setup/factories";
+import { initiativeInput, makeAssessment, makeMembership, makeOrganization, makeUser } from "../../tests/setup/factories";
 import { t, useTestDatabase } from "../../tests/setup/test-db";
-import type { InitiativeInput } from "~/domain/initiative.schema";
 import { getFeedByToken } from "~/models/calendar-feed.server";
 import { createInitiative, updateInitiative } from "~/models/initiative.server";
 import type { Organization } from "~/models/organization.server";
@@ -56,23 +55,7 @@ async function feed(url: string) {
   return parseFeed(text!);
 }
 
-function initiative(overrides: Partial<InitiativeInput> = {}): InitiativeInput {
-  return {
-    title: "Plain bills",
-    description: "d",
-    capabilities: ["billing"],
-    ownerName: "Olga",
-    ownerEmail: null,
-    start: "2026-06-08",
-    target: "2027-03-01",
-    status: "in-progress",
-    priority: 2,
-    effort: "M",
-    staffing: "none",
-    metrics: [],
-    ...overrides,
-  };
-}
+const initiative = initiativeInput;
 
 let consultant: User;
 let org: Organization;

@@ -7,7 +7,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "../../db/connection.server";
-import { makeMembership, makeOrganization, makeUser } from "../../tests/setup/factories";
+import { initiativeInput, makeMembership, makeOrganization, makeUser } from "../../tests/setup/factories";
 import { startSmtp, type TestSmtp } from "../../tests/setup/smtp";
 import { t, useTestDatabase } from "../../tests/setup/test-db";
 import { addDaysToDate, fromIsoDate, type IsoDate } from "~/domain/dates";
@@ -44,24 +44,8 @@ async function runOn(day: IsoDate, hours = 9) {
   return { queued, report };
 }
 
-function initiative(overrides: Partial<InitiativeInput> = {}): InitiativeInput {
-  return {
-    title: "Plain bills",
-    description: "Bills a customer understands.",
-    capabilities: ["billing"],
-    ownerName: "Olga",
-    ownerEmail: "olga@client.example",
-    // The first review is six months after the start: 2026-12-08.
-    start: "2026-06-08",
-    target: "2027-03-01",
-    status: "in-progress",
-    priority: 2,
-    effort: "M",
-    staffing: "none",
-    metrics: [],
-    ...overrides,
-  };
-}
+/** The first review is due on 2026-12-08; the owner has an email unless told otherwise. */
+const initiative = (overrides: Partial<InitiativeInput> = {}) => initiativeInput({ ownerEmail: "olga@client.example", ...overrides });
 
 beforeAll(async () => {
   smtp = await startSmtp();

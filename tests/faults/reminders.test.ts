@@ -9,6 +9,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
 import { migrateDatabase, openDatabase, setDb, type Database } from "../../db/connection.server";
+import { initiativeInput } from "../setup/factories";
 import { freePort, startPostgres } from "../setup/postgres.mjs";
 import { startSmtp, type TestSmtp } from "../setup/smtp";
 import { addDaysToDate, addMonthsToDate } from "~/domain/dates";
@@ -52,7 +53,7 @@ async function seed(url: string, count = 1): Promise<void> {
     for (let i = 0; i < count; i += 1) {
       await createInitiative(
         org.id,
-        { title: `Initiative ${i}`, description: "d", capabilities: ["billing"], ownerName: "O", ownerEmail: `owner${i}@client.example`, start: addMonthsToDate(due, -6), target: addDaysToDate(due, 90), status: "in-progress", priority: 2, effort: "M", staffing: "none", metrics: [] },
+        initiativeInput({ title: `Initiative ${i}`, ownerEmail: `owner${i}@client.example`, start: addMonthsToDate(due, -6), target: addDaysToDate(due, 90) }),
         user.id,
       );
     }

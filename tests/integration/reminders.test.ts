@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { callAction, callLoader, context, formRequest, settle, signedInConsultant, signedInMember } from "../setup/route-harness";
+import { initiativeInput } from "../setup/factories";
 import { useTestDatabase } from "../setup/test-db";
 import { createInitiative } from "~/models/initiative.server";
 import type { Organization } from "~/models/organization.server";
@@ -50,7 +51,7 @@ describe("the organization's calendar address", () => {
   it("is on the settings page, answers text/calendar, and a new one makes the old one a 404", async () => {
     await createInitiative(
       org.id,
-      { title: "Plain bills", description: "d", capabilities: ["billing"], ownerName: "Olga", ownerEmail: null, start: "2026-06-08", target: "2027-03-01", status: "planned", priority: 2, effort: "M", staffing: "none", metrics: [] },
+      initiativeInput({ status: "planned" }),
       consultant.id,
     );
     const page = await callLoader(settingsLoader, { url: `/orgs/${org.id}/settings`, params: { orgId: org.id }, cookie });
