@@ -5,6 +5,7 @@
 import { sql } from "drizzle-orm";
 import { ROLES } from "../app/domain/roles";
 import { EFFORTS, INITIATIVE_STATUSES, REVIEW_DECISIONS, STAFFING } from "../app/domain/initiative.schema";
+import { EMAIL_KINDS, OUTBOX_STATUSES } from "../app/domain/reminders";
 import { FEEDBACK_CHANNELS, FEEDBACK_SENTIMENTS, METRIC_CADENCES, METRIC_DIRECTIONS, METRIC_KINDS } from "../app/domain/metric.schema";
 import { bigint, boolean, check, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
@@ -351,4 +352,67 @@ export const feedback = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("feedback_org_date_idx").on(t.organizationId, t.date)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Reminders (issue 12): calendar feeds and the email outbox. Kept together at the end so a
+// parallel schema change merges as its own block.
+// ---------------------------------------------------------------------------------------------
+
+/** A secret calendar feed: one per organization, or one per user (see db/schema.ts). */
+export const calendarFeeds = pgTable(
+  "calendar_feeds",
+  {
+    id: text("id").primaryKey(),
+    token: text("token").notNull().unique(),
+    organizationId: text("organization_id").references(() => organizations.id, { onDelete: "cascade" }),
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+    lang: text("lang", { enum: ["es", "en"] }).notNull().default("es"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("calendar_feeds_org_idx").on(t.organizationId),
+    uniqueIndex("calendar_feeds_user_idx").on(t.userId),
+    check("calendar_feeds_one_owner", sql`(${t.organizationId} is null) <> (${t.userId} is null)`),
+  ],
+);
+
+/** The last date a calendar event was served with, and its SEQUENCE (see db/schema.ts). */
+export const calendarEvents = pgTable("calendar_events", {
+  uid: text("uid").primaryKey(),
+  date: text("date").notNull(),
+  sequence: integer("sequence").notNull().default(0),
+});
+
+export const emailRecipients = pgTable("email_recipients", {
+  email: text("email").primaryKey(),
+  token: text("token").notNull().unique(),
+  optedOutAt: instant("opted_out_at"),
+  createdAt: createdAt(),
+});
+
+/** The outbox (see db/schema.ts). */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id").references(() => organizations.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: EMAIL_KINDS }).notNull(),
+    dedupeKey: text("dedupe_key").notNull().unique(),
+    recipient: text("recipient").notNull(),
+    lang: text("lang", { enum: ["es", "en"] }).notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body").notNull(),
+    unsubscribeUrl: text("unsubscribe_url"),
+    status: text("status", { enum: OUTBOX_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: instant("next_attempt_at").notNull(),
+    claimedAt: instant("claimed_at"),
+    claimedBy: text("claimed_by"),
+    sentAt: instant("sent_at"),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt), index("outbox_org_idx").on(t.organizationId, t.status)],
 );

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { ROLES } from "../app/domain/roles";
 import { EFFORTS, INITIATIVE_STATUSES, REVIEW_DECISIONS, STAFFING } from "../app/domain/initiative.schema";
+import { EMAIL_KINDS, OUTBOX_STATUSES } from "../app/domain/reminders";
 import { FEEDBACK_CHANNELS, FEEDBACK_SENTIMENTS, METRIC_CADENCES, METRIC_DIRECTIONS, METRIC_KINDS } from "../app/domain/metric.schema";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
@@ -348,4 +349,85 @@ export const feedback = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("feedback_org_date_idx").on(t.organizationId, t.date)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Reminders (issue 12): calendar feeds and the email outbox. Kept together at the end so a
+// parallel schema change merges as its own block.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A secret calendar feed: one per organization, or one per user (everything of theirs across their
+ * organizations). The token is the whole secret, so it is stored as it is (the settings page shows
+ * the URL again); "make a new URL" replaces it, and the old one answers 404.
+ */
+export const calendarFeeds = sqliteTable(
+  "calendar_feeds",
+  {
+    id: text("id").primaryKey(),
+    token: text("token").notNull().unique(),
+    organizationId: text("organization_id").references(() => organizations.id, { onDelete: "cascade" }),
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+    /** A user's feed speaks the language they used when they last made or saw its URL. */
+    lang: text("lang", { enum: ["es", "en"] }).notNull().default("es"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("calendar_feeds_org_idx").on(t.organizationId),
+    uniqueIndex("calendar_feeds_user_idx").on(t.userId),
+    check("calendar_feeds_one_owner", sql`(${t.organizationId} is null) <> (${t.userId} is null)`),
+  ],
+);
+
+/**
+ * The last date a calendar event was served with, and its SEQUENCE: when an event's date moves,
+ * the next feed read raises the sequence, so calendars replace the old copy instead of keeping both.
+ */
+export const calendarEvents = sqliteTable("calendar_events", {
+  uid: text("uid").primaryKey(),
+  /** YYYY-MM-DD */
+  date: text("date").notNull(),
+  sequence: integer("sequence").notNull().default(0),
+});
+
+/** Everyone the app has emailed, with the token of their one-click opt-out. */
+export const emailRecipients = sqliteTable("email_recipients", {
+  /** Lower case. */
+  email: text("email").primaryKey(),
+  token: text("token").notNull().unique(),
+  optedOutAt: integer("opted_out_at", { mode: "timestamp_ms" }),
+  createdAt: createdAt(),
+});
+
+/**
+ * The outbox: every email is a row, written in the transaction that decided it, before anything is
+ * sent. `dedupe_key` (kind, item, due date, recipient) makes queueing the same reminder twice
+ * impossible, whichever process or run tries. A sender claims a row (`sending`) in a committed
+ * transaction before talking to the SMTP server, so no other process can send it too.
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: text("id").primaryKey(),
+    /** Null for a digest, which spans the recipient's organizations. */
+    organizationId: text("organization_id").references(() => organizations.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: EMAIL_KINDS }).notNull(),
+    dedupeKey: text("dedupe_key").notNull().unique(),
+    recipient: text("recipient").notNull(),
+    lang: text("lang", { enum: ["es", "en"] }).notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body").notNull(),
+    /** The one-click opt-out URL (List-Unsubscribe); null for invitations, which are not reminders. */
+    unsubscribeUrl: text("unsubscribe_url"),
+    status: text("status", { enum: OUTBOX_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    claimedAt: integer("claimed_at", { mode: "timestamp_ms" }),
+    claimedBy: text("claimed_by"),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt), index("outbox_org_idx").on(t.organizationId, t.status)],
 );

@@ -54,6 +54,9 @@ export function AppShell({ children }: { children: ReactNode }) {
                 <Link to="/week" className={navLink}>
                   {t("nav.week")}
                 </Link>
+                <Link to="/account" className={navLink}>
+                  {t("nav.accountPage")}
+                </Link>
                 <Form method="post" action="/logout" className="flex items-center">
                   <button type="submit" className={`${navLink} cursor-pointer`} title={t("nav.account", { name: user.name })}>
                     {t("nav.signOut")}

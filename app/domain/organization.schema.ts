@@ -15,11 +15,23 @@ export function organizationDeleteSchema(organizationName: string) {
   });
 }
 
+/**
+ * Addresses to email an invite link to: optional, separated by commas, semicolons or spaces; each a
+ * real address (at most 20 at once).
+ */
+export const InviteEmailsSchema = z
+  .string({ error: "members.invite.emailInvalid" })
+  .trim()
+  .max(2000, "members.invite.emailInvalid")
+  .transform((value) => [...new Set(value.split(/[\s,;]+/).filter(Boolean).map((email) => email.toLowerCase()))])
+  .refine((list) => list.length <= 20 && list.every((email) => z.email().safeParse(email).success), "members.invite.emailInvalid")
+  .optional();
+
 /** The members page's four forms, told apart by their `intent`. */
 export const MemberActionSchema = z.discriminatedUnion(
   "intent",
   [
-    z.object({ intent: z.literal("invite"), role: RoleSchema }),
+    z.object({ intent: z.literal("invite"), role: RoleSchema, emails: InviteEmailsSchema }),
     z.object({ intent: z.literal("revoke"), inviteId: z.string().min(1) }),
     z.object({ intent: z.literal("role"), userId: z.string().min(1), role: RoleSchema }),
     z.object({ intent: z.literal("remove"), userId: z.string().min(1) }),

@@ -77,7 +77,7 @@ export async function requireInitiative(organizationId: string, initiativeId: st
   return initiative;
 }
 
-export type ScheduleRow = Pick<Initiative, "id" | "organizationId" | "title" | "status" | "start" | "target" | "ownerName" | "lastReviewDate">;
+export type ScheduleRow = Pick<Initiative, "id" | "organizationId" | "title" | "status" | "start" | "target" | "ownerName" | "ownerEmail" | "lastReviewDate">;
 
 /** What the due lists need of every open initiative of these organizations (one statement). */
 export async function listScheduleRows(organizationIds: readonly string[]): Promise<ScheduleRow[]> {
@@ -92,6 +92,7 @@ export async function listScheduleRows(organizationIds: readonly string[]): Prom
       start: t.initiatives.start,
       target: t.initiatives.target,
       ownerName: t.initiatives.ownerName,
+      ownerEmail: t.initiatives.ownerEmail,
       lastReviewDate,
     })
     .from(t.initiatives)

@@ -2,21 +2,36 @@ import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { getDb } from "../../db/connection.server";
 import type { Tables } from "../../db/database.server";
 import type { Role } from "../../db/schema";
+import { queueEmails, type NewEmail } from "./outbox.server";
 import { hashToken, randomId, randomToken } from "~/utils/tokens.server";
 
 export const INVITE_TTL_MS = 14 * 24 * 3600 * 1000;
 
 export type Invite = Tables["invites"]["$inferSelect"];
 
-/** A link anyone with it can use until it expires or is revoked; returns the token once. */
-export async function createInvite(organizationId: string, role: Role, createdBy: string, now = Date.now()): Promise<{ invite: Invite; token: string }> {
+/**
+ * A link anyone with it can use until it expires or is revoked; returns the token once. `emails`
+ * builds the invitation emails from the token: they are queued in the outbox in the same
+ * transaction as the invite, so either both exist or neither.
+ */
+export async function createInvite(
+  organizationId: string,
+  role: Role,
+  createdBy: string,
+  now = Date.now(),
+  emails?: (token: string, expiresAt: Date) => NewEmail[],
+): Promise<{ invite: Invite; token: string }> {
   const token = randomToken();
-  const { orm, t } = getDb();
-  const [invite] = await orm
-    .insert(t.invites)
-    .values({ id: randomId(), organizationId, role, createdBy, tokenHash: hashToken(token), expiresAt: new Date(now + INVITE_TTL_MS) })
-    .returning();
-  return { invite: invite!, token };
+  const { t, transaction } = getDb();
+  const expiresAt = new Date(now + INVITE_TTL_MS);
+  return transaction(async (tx) => {
+    const [invite] = await tx
+      .insert(t.invites)
+      .values({ id: randomId(), organizationId, role, createdBy, tokenHash: hashToken(token), expiresAt })
+      .returning();
+    if (emails) await queueEmails(tx, emails(token, expiresAt), new Date(now));
+    return { invite: invite!, token };
+  });
 }
 
 export async function listActiveInvites(organizationId: string, now = Date.now()): Promise<Invite[]> {

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "../../db/connection.server";
 import type { Role } from "../../db/schema";
 
@@ -39,4 +39,16 @@ export async function changeMember(organizationId: string, userId: string, role:
     else await tx.delete(t.memberships).where(where);
     return "ok";
   });
+}
+
+/** The consultants' and program owners' addresses of these organizations: who gets a reminder when an initiative names no owner's email. */
+export async function listStaffEmails(organizationIds: readonly string[]): Promise<{ organizationId: string; email: string }[]> {
+  if (organizationIds.length === 0) return [];
+  const { orm, t } = getDb();
+  return orm
+    .select({ organizationId: t.memberships.organizationId, email: t.users.email })
+    .from(t.memberships)
+    .innerJoin(t.users, eq(t.users.id, t.memberships.userId))
+    .where(and(inArray(t.memberships.organizationId, [...organizationIds]), inArray(t.memberships.role, ["consultant", "program-owner"])))
+    .orderBy(asc(t.users.email));
 }

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "../../db/connection.server";
 import type { Tables } from "../../db/database.server";
 import type { Role } from "../../db/schema";
@@ -124,4 +124,29 @@ export async function getOrganizationByQuizInvite(token: string): Promise<Organi
 export async function regenerateQuizInvite(id: string): Promise<void> {
   const { orm, t } = getDb();
   await orm.update(t.organizations).set({ quizInviteToken: randomToken(18) }).where(eq(t.organizations.id, id));
+}
+
+export type ScheduledOrganization = { id: string; name: string; defaultLang: Lang; lastLockedAt: number | null };
+
+/**
+ * Organizations with what their schedule needs (the latest lock, for the next reassessment): the
+ * given ones, a user's, or every organization (the reminder scheduler).
+ */
+export async function listScheduledOrganizations(which?: { ids: readonly string[] } | { memberId: string }): Promise<ScheduledOrganization[]> {
+  if (which && "ids" in which && which.ids.length === 0) return [];
+  const { orm, t } = getDb();
+  const where = !which
+    ? undefined
+    : "ids" in which
+      ? inArray(t.organizations.id, [...which.ids])
+      : inArray(t.organizations.id, orm.select({ id: t.memberships.organizationId }).from(t.memberships).where(eq(t.memberships.userId, which.memberId)));
+  // Spelled out: drizzle renders a column inside a select field unqualified.
+  const lastLock = sql<number | Date | string | null>`(select max(a.locked_at) from assessments a where a.organization_id = "organizations"."id" and a.status = 'locked')`;
+  const rows = await orm
+    .select({ id: t.organizations.id, name: t.organizations.name, defaultLang: t.organizations.defaultLang, lastLock })
+    .from(t.organizations)
+    .where(where)
+    .orderBy(t.organizations.id);
+  // A raw max() comes back as the driver gives it: a number (SQLite) or a timestamp (PostgreSQL).
+  return rows.map(({ lastLock: last, ...row }) => ({ ...row, lastLockedAt: last === null ? null : new Date(typeof last === "string" && /^\d+$/.test(last) ? Number(last) : last).getTime() }));
 }

@@ -1,12 +1,13 @@
 import { count, eq } from "drizzle-orm";
 import { getDb } from "../../db/connection.server";
 import type { Tables } from "../../db/database.server";
+import { normalizeEmail } from "~/domain/email";
 import { dummyHash, hashPassword, verifyPassword } from "~/utils/password.server";
 import { randomId } from "~/utils/tokens.server";
 
 export type User = Omit<Tables["users"]["$inferSelect"], "passwordHash">;
 
-export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+export { normalizeEmail };
 
 export async function countUsers(): Promise<number> {
   const { orm, t } = getDb();
@@ -20,6 +21,12 @@ export async function getUserByEmail(email: string): Promise<User | undefined> {
     .select({ id: t.users.id, email: t.users.email, name: t.users.name, createdAt: t.users.createdAt })
     .from(t.users)
     .where(eq(t.users.email, normalizeEmail(email)));
+  return row;
+}
+
+export async function getUserById(id: string): Promise<User | undefined> {
+  const { orm, t } = getDb();
+  const [row] = await orm.select({ id: t.users.id, email: t.users.email, name: t.users.name, createdAt: t.users.createdAt }).from(t.users).where(eq(t.users.id, id));
   return row;
 }
 

@@ -1,11 +1,13 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CopyLink } from "~/components/copy-link";
-import { FormMessage } from "~/components/forms";
+import { FormMessage, TextField } from "~/components/forms";
 import { RoleSelect } from "~/components/role-select";
 import { MemberActionSchema } from "~/domain/organization.schema";
-import { createInvite, listActiveInvites, revokeInvite } from "~/models/invite.server";
+import { listActiveInvites, revokeInvite } from "~/models/invite.server";
 import { changeMember, listMembers } from "~/models/membership.server";
+import { inviteMembers } from "~/services/invitations.server";
+import { getEnv } from "~/utils/env.server";
 import { parseForm, readFormData, type FieldErrors } from "~/utils/forms";
 import { detectLang, type MessageKey } from "~/utils/i18n";
 import { translate } from "~/utils/i18n.server";
@@ -22,26 +24,41 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     title: `${translate(detectLang(request), "members.title")} · ${organization.name}`,
     currentUserId: user.id,
+    emailConfigured: Boolean(getEnv().SMTP_URL),
     members: await listMembers(organization.id),
     invites: (await listActiveInvites(organization.id)).map((i) => ({ id: i.id, role: i.role, expiresAt: i.expiresAt.getTime() })),
   };
 }
 
 /** `fields` places a refused value at its field: which form (`intent`, and `userId` for a member's role) and which input. */
-type Outcome = { message?: MessageKey; error?: MessageKey; inviteLink?: string; fields?: { intent: string; userId: string; errors: FieldErrors } };
+type Outcome = {
+  message?: MessageKey;
+  error?: MessageKey;
+  inviteLink?: string;
+  /** How many invitation emails were queued with the link. */
+  emailed?: number;
+  fields?: { intent: string; userId: string; errors: FieldErrors; values?: Record<string, string> };
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organization, user } = await requireOrgAccess(request, params.orgId, "manage-members");
   const form = parseForm(MemberActionSchema, await readFormData(request));
   if (!form.ok) {
-    const fields = { intent: form.values.intent ?? "", userId: form.values.userId ?? "", errors: form.errors };
+    const fields = { intent: form.values.intent ?? "", userId: form.values.userId ?? "", errors: form.errors, values: form.values };
     return data<Outcome>({ error: "form.error.invalidChoice", fields }, { status: 400 });
   }
   const input = form.data;
   switch (input.intent) {
     case "invite": {
-      const { token } = await createInvite(organization.id, input.role, user.id);
-      return data<Outcome>({ message: "members.invite.created", inviteLink: `${publicBaseUrl(request)}/invite/${token}` });
+      const { link, emailed } = await inviteMembers({
+        organization,
+        role: input.role,
+        inviter: user,
+        baseUrl: publicBaseUrl(request),
+        emails: input.emails ?? [],
+        emailConfigured: Boolean(getEnv().SMTP_URL),
+      });
+      return data<Outcome>({ message: "members.invite.created", inviteLink: link, emailed });
     }
     case "revoke":
       return await revokeInvite(organization.id, input.inviteId)
@@ -58,13 +75,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Members() {
-  const { members, invites, currentUserId } = useLoaderData<typeof loader>();
+  const { members, invites, currentUserId, emailConfigured } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, date } = useI18n();
   return (
     <div className="mx-auto max-w-6xl space-y-8 px-4 py-8">
       {result?.error && !placedAtField(result) ? <FormMessage tone="error">{t(result.error)}</FormMessage> : null}
-      {result?.message ? <FormMessage tone="success">{t(result.message)}</FormMessage> : null}
+      {result?.message ? <FormMessage tone="success">{result.emailed ? t("members.invite.emailed", { count: result.emailed }) : t(result.message)}</FormMessage> : null}
 
       <section className="card p-6" aria-labelledby="members-title">
         <h1 id="members-title" className="text-xl font-bold">{t("members.title")}</h1>
@@ -102,7 +119,11 @@ export default function Members() {
         <h2 id="invite-title" className="text-xl font-bold">{t("members.invite.title")}</h2>
         <p className="mt-1 text-ink-soft">{t("members.invite.lead")}</p>
         {result?.inviteLink ? <CopyLink id="invite-link" url={result.inviteLink} label={t("members.invite.linkLabel")} /> : null}
-        <InviteForm serverErrors={result?.fields?.intent === "invite" ? result.fields.errors : null} />
+        <InviteForm
+          serverErrors={result?.fields?.intent === "invite" ? result.fields.errors : null}
+          emailsValue={result?.fields?.intent === "invite" ? (result.fields.values?.emails ?? "") : ""}
+          emailConfigured={emailConfigured}
+        />
         <h3 className="mt-6 font-bold">{t("members.invite.active")}</h3>
         {invites.length === 0 ? (
           <p className="mt-1 text-ink-soft">{t("members.invite.none")}</p>
@@ -129,7 +150,7 @@ export const ErrorBoundary = GeneralErrorBoundary;
 
 /** A refused role shows at its select; anything else (a forged intent, a missing id) at the top. */
 function placedAtField(result: Outcome): boolean {
-  return Boolean(result.fields?.errors.role && (result.fields.intent === "invite" || result.fields.intent === "role"));
+  return Boolean((result.fields?.errors.role || result.fields?.errors.emails) && (result.fields.intent === "invite" || result.fields.intent === "role"));
 }
 
 function RoleForm({ userId, label, role, serverErrors }: { userId: string; label: string; role: string; serverErrors: FieldErrors | null }) {
@@ -147,16 +168,22 @@ function RoleForm({ userId, label, role, serverErrors }: { userId: string; label
   );
 }
 
-function InviteForm({ serverErrors }: { serverErrors: FieldErrors | null }) {
+function InviteForm({ serverErrors, emailsValue, emailConfigured }: { serverErrors: FieldErrors | null; emailsValue: string; emailConfigured: boolean }) {
   const { t } = useI18n();
   const form = useValidatedForm(MemberActionSchema, serverErrors);
   return (
-    <Form method="post" className="mt-4 flex flex-wrap items-end gap-3" {...form.formProps}>
+    <Form method="post" className={emailConfigured ? "mt-4 max-w-xl space-y-4" : "mt-4 flex flex-wrap items-end gap-3"} {...form.formProps}>
       <input type="hidden" name="intent" value="invite" />
       <div>
         <RoleSelect {...form.field("role")} id="invite-role" label={t("members.invite.role")} defaultValue="program-owner" visibleLabel />
       </div>
+      {emailConfigured ? (
+        <div>
+          <TextField {...form.field("emails")} label={t("members.invite.email")} hint={t("members.invite.emailHint")} type="text" inputMode="email" autoComplete="off" defaultValue={emailsValue} />
+        </div>
+      ) : null}
       <button type="submit" className="btn btn-primary">{t("members.invite.submit")}</button>
+      {emailConfigured ? null : <p className="w-full text-sm text-ink-soft">{t("members.invite.noEmail")}</p>}
     </Form>
   );
 }

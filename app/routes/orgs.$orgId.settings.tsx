@@ -3,13 +3,18 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { FormMessage, TextField } from "~/components/forms";
 import { OrganizationFields } from "~/components/organization-fields";
+import { CalendarFeedPanel, EmailRemindersPanel } from "~/components/reminder-settings";
 import { OrganizationSchema } from "~/domain/account.schema";
 import { organizationDeleteSchema } from "~/domain/organization.schema";
 import { deleteOrganization, updateOrganization } from "~/models/organization.server";
+import { calendarFeedUrl } from "~/services/calendar-feed.server";
+import { getEmailStatus } from "~/services/reminders.server";
+import { getEnv } from "~/utils/env.server";
 import { parseForm, readFormData } from "~/utils/forms";
 import { detectLang } from "~/utils/i18n";
 import { translate } from "~/utils/i18n.server";
 import { requireOrgAccess } from "~/utils/permissions.server";
+import { publicBaseUrl } from "~/utils/request.server";
 import { useI18n } from "~/utils/use-i18n";
 import { useValidatedForm } from "~/utils/use-validated-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -18,17 +23,25 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireOrgAccess(request, params.orgId, "manage-organization");
+  const env = getEnv();
   return {
     title: `${translate(detectLang(request), "settings.title")} · ${organization.name}`,
+    organizationId: organization.id,
     values: { name: organization.name, industry: organization.industry, defaultLang: organization.defaultLang },
+    calendarUrl: await calendarFeedUrl({ organizationId: organization.id }, organization.defaultLang, publicBaseUrl(request)),
+    email: await getEmailStatus(organization.id, Boolean(env.SMTP_URL), env.REMINDER_DAYS),
   };
 }
 
-type Result = { intent: "update" | "delete"; errors: Record<string, string>; values?: Record<string, string>; saved?: boolean };
+type Result = { intent: "update" | "delete" | "new-calendar-url"; errors: Record<string, string>; values?: Record<string, string>; saved?: boolean };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organization } = await requireOrgAccess(request, params.orgId, "manage-organization");
   const formData = await readFormData(request);
+  if (formData.get("intent") === "new-calendar-url") {
+    await calendarFeedUrl({ organizationId: organization.id }, organization.defaultLang, publicBaseUrl(request), true);
+    return data<Result>({ intent: "new-calendar-url", errors: {}, saved: true });
+  }
   if (formData.get("intent") === "delete") {
     const confirmed = parseForm(organizationDeleteSchema(organization.name), formData);
     if (!confirmed.ok) return data<Result>({ intent: "delete", errors: { confirm: "settings.delete.mismatch" } }, { status: 400 });
@@ -42,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-  const { values } = useLoaderData<typeof loader>();
+  const { values, calendarUrl, email, organizationId } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useI18n();
   const update = useValidatedForm(OrganizationSchema, result?.intent === "update" ? result.errors : null);
@@ -53,12 +66,15 @@ export default function Settings() {
       <section className="card p-6" aria-labelledby="settings-title">
         <h1 id="settings-title" className="text-xl font-bold">{t("settings.title")}</h1>
         <Form method="post" className="mt-4 space-y-5" {...update.formProps}>
-          {result?.saved ? <FormMessage tone="success">{t("form.saved")}</FormMessage> : null}
+          {result?.saved && result.intent === "update" ? <FormMessage tone="success">{t("form.saved")}</FormMessage> : null}
           <input type="hidden" name="intent" value="update" />
           <OrganizationFields values={result?.intent === "update" && result.values ? result.values : values} field={update.field} />
           <button type="submit" className="btn btn-primary">{t("form.save")}</button>
         </Form>
       </section>
+
+      <CalendarFeedPanel url={calendarUrl} scope="organization" renewed={result?.intent === "new-calendar-url"} />
+      <EmailRemindersPanel status={email} organizationId={organizationId} />
 
       <section className="card border-danger p-6" aria-labelledby="delete-title">
         <h2 id="delete-title" className="text-xl font-bold text-danger">{t("settings.delete.title")}</h2>

@@ -31,7 +31,7 @@ export async function startApp({ databaseUrl, ...laneOptions }: StartOptions): P
   return {
     lane: createPhoneLane(laneOptions),
     async stop() {
-      jobs.stop();
+      await jobs.stop();
       await checkpointer?.stop();
       await db.close();
       setDb(undefined);

@@ -156,32 +156,60 @@ export type DueItem = {
   due: Due;
 };
 
+/** A dated item of the schedule, whether due soon or not: what calendar feeds and reminders work from. */
+export type ScheduleItem = Omit<DueItem, "due"> & {
+  /** Who a reminder goes to first (reviews and targets); null: the organization's consultants and program owners. */
+  ownerEmail: string | null;
+  /** The date of the latest review recorded (reviews): the event's cycle. */
+  lastReviewDate: IsoDate | null;
+};
+
+type ScheduledOrganization = { id: string; name: string; lastLockedAt?: number | null };
+
+/**
+ * Every dated item of these organizations: the next review and the target date of each open
+ * initiative, and each organization's next reassessment; by date.
+ */
+export async function getScheduleItems(
+  organizations: readonly ScheduledOrganization[],
+  kinds: readonly DueItem["kind"][] = ["review", "target", "reassessment"],
+): Promise<ScheduleItem[]> {
+  const names = new Map(organizations.map((o) => [o.id, o.name]));
+  const items: ScheduleItem[] = [];
+  for (const row of await listScheduleRows(organizations.map((o) => o.id))) {
+    const base = {
+      organizationId: row.organizationId,
+      organizationName: names.get(row.organizationId) ?? "",
+      initiativeId: row.id,
+      title: row.title,
+      ownerEmail: row.ownerEmail,
+      lastReviewDate: row.lastReviewDate,
+    };
+    const next = nextReviewDate({ status: row.status, start: row.start, reviewDates: row.lastReviewDate ? [row.lastReviewDate] : [] });
+    if (kinds.includes("review") && next) items.push({ ...base, kind: "review", date: next });
+    if (kinds.includes("target") && row.target) items.push({ ...base, kind: "target", date: row.target });
+  }
+  if (kinds.includes("reassessment")) {
+    for (const o of organizations) {
+      const date = nextReassessmentDate(o.lastLockedAt ? new Date(o.lastLockedAt) : null);
+      if (date) items.push({ kind: "reassessment", organizationId: o.id, organizationName: o.name, initiativeId: null, title: o.name, date, ownerEmail: null, lastReviewDate: null });
+    }
+  }
+  return items.sort((a, b) => compareCodes(a.date, b.date) || compareText(a.organizationName, b.organizationName) || compareText(a.title, b.title));
+}
+
 /**
  * What needs attention across organizations on `today`: reviews and target dates of open
  * initiatives, and each organization's next reassessment, when due within DUE_SOON_DAYS or
  * overdue; soonest first (overdue ones lead).
  */
 export async function getDueItems(
-  organizations: readonly { id: string; name: string; lastLockedAt?: number | null }[],
+  organizations: readonly ScheduledOrganization[],
   today: IsoDate,
   kinds: readonly DueItem["kind"][] = ["review", "target", "reassessment"],
 ): Promise<DueItem[]> {
-  const names = new Map(organizations.map((o) => [o.id, o.name]));
-  const items: DueItem[] = [];
-  for (const row of await listScheduleRows(organizations.map((o) => o.id))) {
-    const base = { organizationId: row.organizationId, organizationName: names.get(row.organizationId) ?? "", initiativeId: row.id, title: row.title };
-    const next = nextReviewDate({ status: row.status, start: row.start, reviewDates: row.lastReviewDate ? [row.lastReviewDate] : [] });
-    const reviewDue = dueStatus(next, today);
-    if (kinds.includes("review") && next && reviewDue) items.push({ ...base, kind: "review", date: next, due: reviewDue });
-    const targetDue = dueStatus(row.target, today);
-    if (kinds.includes("target") && row.target && targetDue) items.push({ ...base, kind: "target", date: row.target, due: targetDue });
-  }
-  if (kinds.includes("reassessment")) {
-    for (const o of organizations) {
-      const date = nextReassessmentDate(o.lastLockedAt ? new Date(o.lastLockedAt) : null);
-      const due = dueStatus(date, today);
-      if (date && due) items.push({ kind: "reassessment", organizationId: o.id, organizationName: o.name, initiativeId: null, title: o.name, date, due });
-    }
-  }
-  return items.sort((a, b) => compareCodes(a.date, b.date) || compareText(a.organizationName, b.organizationName) || compareText(a.title, b.title));
+  return (await getScheduleItems(organizations, kinds)).flatMap(({ ownerEmail: _owner, lastReviewDate: _last, ...item }) => {
+    const due = dueStatus(item.date, today);
+    return due ? [{ ...item, due }] : [];
+  });
 }

@@ -19,8 +19,16 @@ afterEach(async () => {
 describe("environment", () => {
   it("uses the documented defaults", async () => {
     const env = parseEnv({ DATABASE_URL: tempDb() });
-    expect(env).toMatchObject({ PORT: 3000, HOST: "0.0.0.0", SIGNUP: "open" });
+    expect(env).toMatchObject({ PORT: 3000, HOST: "0.0.0.0", SIGNUP: "open", REMINDER_DAYS: 7, REMINDER_INTERVAL_MINUTES: 15 });
     expect(env.APP_URL).toBeUndefined();
+    expect(env.SMTP_URL).toBeUndefined();
+  });
+
+  it("reads the reminder settings, and an empty SMTP_URL as none", async () => {
+    const env = parseEnv({ DATABASE_URL: tempDb(), SMTP_URL: " ", REMINDER_DAYS: "3", REMINDER_INTERVAL_MINUTES: "1" });
+    expect(env).toMatchObject({ REMINDER_DAYS: 3, REMINDER_INTERVAL_MINUTES: 1 });
+    expect(env.SMTP_URL).toBeUndefined();
+    expect(() => parseEnv({ DATABASE_URL: tempDb(), REMINDER_DAYS: "0" })).toThrow(/REMINDER_DAYS/);
   });
 
   it("reads DATABASE_URL as a file: URL or a plain path", async () => {

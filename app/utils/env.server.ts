@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_REMINDER_DAYS, DEFAULT_REMINDER_INTERVAL_MINUTES } from "~/domain/reminders";
 import { isPostgresUrl, resolveDatabaseUrl } from "../../db/database.server";
 
 export { resolveDatabaseUrl };
@@ -16,7 +17,15 @@ const EnvSchema = z.object({
   SESSION_SECRET: z.string().optional(),
   APP_URL: z.url().optional(),
   SIGNUP: z.enum(["open", "invite-only"]).default("open"),
-  SMTP_URL: z.string().optional(),
+  /** Unset or empty: no email at all (reminders stay in the app and the calendar feeds). */
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((value) => (value?.trim() ? value.trim() : undefined)),
+  /** The sender's address; default `madura@` the SMTP server's host. */
+  SMTP_FROM: z.string().optional(),
+  REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(DEFAULT_REMINDER_DAYS),
+  REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(DEFAULT_REMINDER_INTERVAL_MINUTES),
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, "DATABASE_URL" | "SESSION_SECRET"> & {
@@ -62,4 +71,9 @@ let cached: Env | undefined;
 export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Forgets the parsed environment, so the next getEnv() reads process.env again (tests that change a setting). */
+export function resetEnvCache(): void {
+  cached = undefined;
 }

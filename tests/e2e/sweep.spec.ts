@@ -68,6 +68,7 @@ function pages(s: Setup): { name: string; path: string; as: "public" | "consulta
     { name: "review", path: `${org}/initiatives/${s.initiative}/reviews`, as: "consultant" },
     { name: "reviews-due", path: `${org}/reviews`, as: "consultant" },
     { name: "week", path: "/week", as: "consultant" },
+    { name: "account", path: "/account", as: "consultant" },
   ];
 }
 

@@ -68,12 +68,14 @@ test("every route under /orgs/:orgId is a 404 for another organization's member 
   const a = await signUp(playwright, base, "consultant-a");
   const orgA = await createOrganization(a.api, orgAName);
   const b = await signUp(playwright, base, "consultant-b");
-  await createOrganization(b.api, `Tenant B ${Date.now()}`);
+  const orgB = await createOrganization(b.api, `Tenant B ${Date.now()}`);
   const anonymous = await newClient(playwright, base);
 
   const aId = memberId(await (await a.api.get(`/orgs/${orgA}/members`)).text(), a.email);
   const quizLinkBefore = inputValue(await (await a.api.get(`/orgs/${orgA}`)).text(), "share-url");
   expect(quizLinkBefore).toContain("/quiz?invite=");
+  const calendarBefore = inputValue(await (await a.api.get(`/orgs/${orgA}/settings`)).text(), "calendar-url");
+  expect(calendarBefore).toMatch(/\/feeds\/[\w-]{43}\/calendar\.ics$/);
 
   // Every kind of change the organization's forms know, aimed at org A by someone outside it.
   const bodies: Record<string, string>[] = [
@@ -82,6 +84,7 @@ test("every route under /orgs/:orgId is a 404 for another organization's member 
     { intent: "invite", role: "consultant" },
     { intent: "role", userId: aId, role: "viewer" },
     { intent: "remove", userId: aId },
+    { intent: "new-calendar-url" },
     {},
   ];
 
@@ -135,6 +138,15 @@ test("every route under /orgs/:orgId is a 404 for another organization's member 
   expect(await roleIn(a.api, orgA)).toBe("Consultant");
   const settings = await (await a.api.get(`/orgs/${orgA}/settings`)).text();
   expect(inputValue(settings, "name")).toBe(orgAName);
+  // A's calendar address is still the one it had, still answers, and lists nothing of B's.
+  expect(inputValue(settings, "calendar-url")).toBe(calendarBefore);
+  const feed = await anonymous.get(new URL(calendarBefore!).pathname);
+  expect(feed.status()).toBe(200);
+  expect(feed.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
+  expect(await feed.text()).not.toContain("Tenant B");
+  const bFeed = inputValue(await (await b.api.get(`/orgs/${orgB}/settings`)).text(), "calendar-url");
+  expect(bFeed).not.toBe(calendarBefore);
+  expect(await (await anonymous.get(new URL(bFeed!).pathname)).text()).not.toContain(orgAName);
   const members = await (await a.api.get(`/orgs/${orgA}/members`)).text();
   expect(members).toContain("No active invite links.");
   expect(members).not.toContain(b.email);

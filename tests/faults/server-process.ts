@@ -34,12 +34,12 @@ export function freshFolder(name: string): string {
  * Starts the server: by default `node <serve flags> build/server.mjs` (what `npm run serve`
  * runs, its pid the server's own, so kill -9 hits the server); or any command, e.g. `npm start`.
  */
-export function spawnServer(options: { port: number; databasePath: string; command?: string[]; cwd?: string }): ServerProcess {
+export function spawnServer(options: { port: number; databasePath: string; command?: string[]; cwd?: string; env?: Record<string, string> }): ServerProcess {
   if (!fs.existsSync(path.join(ROOT, "build/server/index.js"))) throw new Error("No build: run `npm run build` first.");
   const { port, databasePath, command = [process.execPath, ...serveNodeFlags(ROOT), "build/server.mjs"], cwd = ROOT } = options;
   const child = spawn(command[0]!, command.slice(1), {
     cwd,
-    env: { ...process.env, NODE_ENV: "production", SESSION_SECRET: "faults-secret-not-for-production", HOST: "127.0.0.1", PORT: String(port), DATABASE_URL: databasePath },
+    env: { ...process.env, NODE_ENV: "production", SESSION_SECRET: "faults-secret-not-for-production", HOST: "127.0.0.1", PORT: String(port), DATABASE_URL: databasePath, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

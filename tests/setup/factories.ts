@@ -7,6 +7,7 @@ import { createAssessment, type Assessment } from "~/models/assessment.server";
 import { createOrganization, type Organization } from "~/models/organization.server";
 import { createQuizResult, type QuizResult } from "~/models/quiz-result.server";
 import { createUser, type User } from "~/models/user.server";
+import type { InitiativeInput } from "~/domain/initiative.schema";
 import type { Lang } from "~/utils/i18n";
 
 export const DEFAULT_PASSWORD = "correct-horse-battery-staple";
@@ -57,3 +58,25 @@ export async function makeQuizResults(organizationId: string | null, entries: re
 }
 
 export { MIXED_QUIZ_ENTRIES, type QuizEntry };
+
+/**
+ * An initiative's input as the form gives it: in progress, started 2026-06-08 (first review due
+ * 2026-12-08), target 2027-03-01, no owner's email unless told.
+ */
+export function initiativeInput(overrides: Partial<InitiativeInput> = {}): InitiativeInput {
+  return {
+    title: "Plain bills",
+    description: "Bills a customer understands.",
+    capabilities: ["billing"],
+    ownerName: "Olga",
+    ownerEmail: null,
+    start: "2026-06-08",
+    target: "2027-03-01",
+    status: "in-progress",
+    priority: 2,
+    effort: "M",
+    staffing: "none",
+    metrics: [],
+    ...overrides,
+  };
+}

@@ -12,6 +12,7 @@ export default {
   "nav.orgs": "Organizations",
   "nav.week": "Your week",
   "nav.signIn": "Sign in",
+  "nav.accountPage": "Your account",
   "nav.signOut": "Sign out",
   "nav.account": "Signed in as {name}",
   "nav.switchTo": "Español",

@@ -14,6 +14,7 @@ export default {
   "nav.orgs": "Organizaciones",
   "nav.week": "Su semana",
   "nav.signIn": "Iniciar sesión",
+  "nav.accountPage": "Su cuenta",
   "nav.signOut": "Cerrar sesión",
   "nav.account": "Sesión iniciada como {name}",
   "nav.switchTo": "English",
