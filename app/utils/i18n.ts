@@ -10,6 +10,7 @@ import type initiatives from "~/locales/en/initiatives";
 import type metrics from "~/locales/en/metrics";
 import type organizations from "~/locales/en/organizations";
 import type quiz from "~/locales/en/quiz";
+import type reports from "~/locales/en/reports";
 import type workshop from "~/locales/en/workshop";
 
 export const LANGUAGES = ["es", "en"] as const;
@@ -28,14 +29,15 @@ export type Catalog = {
   gaps: typeof gaps;
   initiatives: typeof initiatives;
   metrics: typeof metrics;
+  reports: typeof reports;
 };
 export type Namespace = keyof Catalog;
 
 /**
  * Namespaces whose strings are only ever rendered by the server (emails, PDFs, calendar feeds):
- * `messagesFor` refuses them, so they never travel to a browser. None yet.
+ * `messagesFor` refuses them, so they never travel to a browser.
  */
-export type ServerNamespace = never;
+export type ServerNamespace = "reports";
 export type ClientNamespace = Exclude<Namespace, ServerNamespace>;
 
 type PluralSuffix = `_${Intl.LDMLPluralRule}`;

@@ -1,0 +1,29 @@
+/**
+ * Renders a report to PDF bytes. Runs inside a worker thread (worker.ts): react-pdf blocks the
+ * thread it renders on, and grows its heap with every render.
+ */
+import { renderToBuffer, type DocumentProps } from "@react-pdf/renderer";
+import { createElement, type ReactElement } from "react";
+import { ExecutiveReport } from "./executive-report";
+import { registerFonts } from "./fonts";
+import type { PageMap } from "./kit";
+import type { ReportData } from "./report-data";
+import { WorkshopReport } from "./workshop-report";
+
+function documentFor(data: ReportData, pages: PageMap | null, record: (id: string, page: number) => void): ReactElement<DocumentProps> {
+  // The report components render a <Document>; react-pdf's types ask for its props on the element.
+  return (data.kind === "executive" ? createElement(ExecutiveReport, { data, pages, record }) : createElement(WorkshopReport, { data, pages, record })) as ReactElement<DocumentProps>;
+}
+
+/**
+ * Two passes: the first lays the report out and notes the page each section starts on; the second
+ * prints those numbers in the table of contents and the running headers. The sections' text does
+ * not change between passes, so neither do the pages.
+ */
+export async function renderReport(data: ReportData): Promise<Uint8Array> {
+  registerFonts();
+  const found: PageMap = {};
+  await renderToBuffer(documentFor(data, null, (id, page) => (found[id] ??= page)));
+  const buffer = await renderToBuffer(documentFor(data, found, () => {}));
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
