@@ -40,7 +40,7 @@ async function countRows(): Promise<Record<string, number>> {
 
 function fileForm(content: string | Uint8Array, name = "export.json"): FormData {
   const form = new FormData();
-  form.set("file", new Blob([content], { type: "application/json" }), name);
+  form.set("file", new Blob([typeof content === "string" ? content : new Uint8Array(content)], { type: "application/json" }), name);
   return form;
 }
 
