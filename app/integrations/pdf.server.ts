@@ -33,7 +33,8 @@ function workerFile(): string {
 
 function getPool(): Piscina {
   if (!pool) {
-    pool = new Piscina({ filename: workerFile(), minThreads: 0, maxThreads: MAX_THREADS, idleTimeout: 60_000 });
+    // An idle worker stays a quarter of an hour: starting one (react-pdf, its layout engine, the fonts) takes seconds.
+    pool = new Piscina({ filename: workerFile(), minThreads: 0, maxThreads: MAX_THREADS, idleTimeout: 15 * 60_000 });
     renders.set(pool, 0);
   }
   return pool;

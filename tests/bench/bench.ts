@@ -43,6 +43,7 @@ import {
   type Workshop,
 } from "./workshop";
 import { runGapsBench } from "./gaps";
+import { runReportsBench } from "./reports";
 import { freePort, postgresBin, startPostgres } from "../setup/postgres.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -270,6 +271,7 @@ async function main(): Promise<number> {
 
     if (PAGES_ONLY) console.log(`\n\n${loadTable(results)}`);
     else await runWorkshop(ctx, results, rss, problems);
+    problems.push(...(await runReportsBench(server, PAGES_ONLY ? null : ctx.workshop, burstHeaders())));
     problems.push(...(await runGapsBench(server, LOAD, rss)));
     const exit = server.exitStatus();
     // close-with-grace exits 0 after a signal (SIGTERM, SIGINT, SIGHUP, SIGUSR2…): code 0 means someone outside stopped it.
