@@ -1,12 +1,12 @@
 /**
  * The reports and the export against the real build: the PDFs come from the bundled worker
  * (build/pdf-worker.mjs), in both languages; an export imports into a new organization through the
- * form's multipart post, and a foreign file is refused with its reason. The import page works
- * without JavaScript and passes axe at 1280 and 390 px.
+ * form's multipart post, and a foreign file is refused with its reason. The import page shows the
+ * reason at the form and passes axe at 1280 and 390 px.
  */
 import { expect, test } from "@playwright/test";
 import { createOrganization, location, signUp } from "./accounts";
-import { expectAccessible, screenshot, VIEWPORTS } from "./fixtures";
+import { expectAccessible, hydrated, screenshot, VIEWPORTS } from "./fixtures";
 
 test("executive and workshop PDFs, export and import, from the built server", async ({ playwright, baseURL }) => {
   test.setTimeout(120_000);
@@ -42,13 +42,15 @@ test("executive and workshop PDFs, export and import, from the built server", as
 });
 
 test("the import page, in both languages, at desktop and phone widths", async ({ playwright, baseURL, browser }) => {
+  test.setTimeout(120_000);
   const consultant = await signUp(playwright, baseURL!, "import-page");
   const state = await consultant.api.storageState();
   for (const lng of ["es", "en"] as const) {
     for (const [name, viewport] of Object.entries(VIEWPORTS)) {
-      const context = await browser.newContext({ storageState: state, viewport, javaScriptEnabled: false });
+      const context = await browser.newContext({ storageState: state, viewport });
       const page = await context.newPage();
       await page.goto(`/orgs/import?lng=${lng}`);
+      await hydrated(page);
       await page.setInputFiles("#file", { name: "x.json", mimeType: "application/json", buffer: Buffer.from("no json here") });
       await page.getByRole("button", { name: lng === "es" ? "Importar organización" : "Import organization" }).click();
       await expect(page.getByTestId("import-error")).toContainText(lng === "es" ? "no es JSON" : "not JSON");
