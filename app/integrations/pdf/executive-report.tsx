@@ -5,10 +5,22 @@ import { Contents, Legend, LevelChip, MiniChart, Radar, ReportPage, SectionStart
 import type { ExecutiveReportData, ReportCapability } from "./report-data";
 import { ACCENT, INK_SOFT, LINE, PRIMARY, PRIMARY_SOFT } from "./theme";
 
-const SECTION_IDS = ["quiz", "maturity", "gaps", "priorities", "initiatives", "calendar", "metrics", "changes"] as const;
+/** The sections in their order, each with its title's key (literal keys: the dictionary test finds them). */
+const SECTIONS = {
+  quiz: "reports.exec.section.quiz",
+  maturity: "reports.exec.section.maturity",
+  gaps: "reports.exec.section.gaps",
+  priorities: "reports.exec.section.priorities",
+  initiatives: "reports.exec.section.initiatives",
+  calendar: "reports.exec.section.calendar",
+  metrics: "reports.exec.section.metrics",
+  changes: "reports.exec.section.changes",
+} as const;
+
+const CALENDAR_KINDS = { review: "reports.exec.calendar.review", target: "reports.exec.calendar.target", reassessment: "reports.exec.calendar.reassessment" } as const;
 
 export function executiveSections(f: Formatters) {
-  return SECTION_IDS.map((id) => ({ id, title: f.t(`reports.exec.section.${id}`) }));
+  return Object.entries(SECTIONS).map(([id, key]) => ({ id, title: f.t(key) }));
 }
 
 function Delta({ f, value }: { f: Formatters; value: number | null }) {
@@ -234,7 +246,7 @@ function CalendarSection({ data, f, frame }: { data: ExecutiveReportData; f: For
             {month.items.map((item, i) => (
               <Text key={i}>
                 <Text style={{ color: INK_SOFT }}>{f.shortDate(item.date)} · </Text>
-                <Text style={item.kind === "reassessment" ? styles.bold : undefined}>{f.t(`reports.exec.calendar.${item.kind}`, { title: item.title })}</Text>
+                <Text style={item.kind === "reassessment" ? styles.bold : undefined}>{f.t(CALENDAR_KINDS[item.kind], { title: item.title })}</Text>
               </Text>
             ))}
           </View>

@@ -5,7 +5,13 @@ import { Contents, Distribution, LevelChip, ReportPage, SectionStart, ShareBar, 
 import type { WorkshopCapability, WorkshopReportData } from "./report-data";
 import { ACCENT, ACCENT_SOFT, INK_SOFT, PRIMARY, PRIMARY_SOFT } from "./theme";
 
-const SECTION_IDS = ["participation", "votes", "disagreements", "consensus"] as const;
+/** The sections in their order, each with its title's key. */
+const SECTIONS = {
+  participation: "reports.ws.section.participation",
+  votes: "reports.ws.section.votes",
+  disagreements: "reports.ws.section.disagreements",
+  consensus: "reports.ws.section.consensus",
+} as const;
 
 function VoteBlock({ cap, f }: { cap: WorkshopCapability; f: Formatters }) {
   return (
@@ -36,7 +42,7 @@ export function WorkshopReport({ data, pages, record }: { data: WorkshopReportDa
   const frame: Frame = {
     report: f.t("reports.ws.title"),
     organization: data.organization.name,
-    sections: SECTION_IDS.map((id) => ({ id, title: f.t(`reports.ws.section.${id}`) })),
+    sections: Object.entries(SECTIONS).map(([id, key]) => ({ id, title: f.t(key) })),
     pages,
     record,
     pageOf: (page, total) => f.t("reports.pageOf", { page, total }),
