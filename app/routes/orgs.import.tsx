@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Link, useActionData } from "@remix-run/react";
+import { UploadForm } from "~/components/csv-import";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormMessage } from "~/components/forms";
 import { Page } from "~/components/page";
@@ -43,29 +44,7 @@ export default function ImportOrganization() {
             </span>
           </FormMessage>
         ) : null}
-        <Form method="post" encType="multipart/form-data" className="card space-y-4 p-6">
-          <div>
-            <label htmlFor="file" className="block font-semibold">
-              {t("orgImport.field.file")}
-            </label>
-            <p id="file-hint" className="mt-0.5 text-sm text-ink-soft">
-              {t("orgImport.field.fileHint")}
-            </p>
-            <input
-              id="file"
-              name="file"
-              type="file"
-              accept=".json,application/json"
-              required
-              aria-describedby="file-hint"
-              aria-invalid={result ? true : undefined}
-              className="mt-2 block w-full max-w-full rounded-lg border border-line bg-white p-2"
-            />
-          </div>
-          <button type="submit" className="btn btn-primary">
-            {t("orgImport.submit")}
-          </button>
-        </Form>
+        <UploadForm label={t("orgImport.field.file")} hint={t("orgImport.field.fileHint")} accept=".json,application/json" submit={t("orgImport.submit")} invalid={Boolean(result)} />
         <p className="text-sm text-ink-soft">{t("orgImport.note")}</p>
         <Link to="/orgs" className="inline-block font-semibold">
           ← {t("orgImport.back")}
