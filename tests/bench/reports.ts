@@ -4,8 +4,8 @@
  * in every table and for its workshop report; and a workshop's vote burst while reports render in
  * the worker pool, against the same burst without them (the p99 should rise by at most 20%).
  *
- * Runs inside `npm run bench`, or alone with `npx tsx tests/bench/reports.ts` after a build
- * (then without the burst: it needs the bench's workshop). BENCH_REPORT_RENDERS (default 8) warm
+ * Runs inside `npm run bench`, or alone with `npx tsx tests/bench/reports.ts` after a build (then it
+ * opens a workshop of its own for the burst). BENCH_REPORT_RENDERS (default 8) warm
  * renders per report; BENCH_REPORT_LOOPS (default 2) reports in flight during the burst.
  */
 import { execFile } from "node:child_process";
@@ -13,7 +13,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { formatTable, percentile, startServer, type RunningServer } from "./lib";
-import { postVoteRound, WORKSHOP, type BurstSummary, type Workshop } from "./workshop";
+import { postVoteRound, readCapabilityKeys, setUpWorkshop, WORKSHOP, type BurstSummary, type Workshop } from "./workshop";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const RENDERS = Number(process.env.BENCH_REPORT_RENDERS ?? 8);
@@ -128,11 +128,14 @@ export async function runReportsBench(server: RunningServer, workshop: Workshop 
   return problems;
 }
 
-// Alone: a fresh server on its own database, the report timings only.
+// Alone: a fresh server on its own database and a workshop of its own.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const server = await startServer({ cwd: ROOT });
   try {
-    const problems = await runReportsBench(server, null, {});
+    const headers = { "accept-encoding": "gzip, deflate, br" };
+    const workshop = await setUpWorkshop(server, readCapabilityKeys(ROOT), headers);
+    await postVoteRound(server, workshop, headers, 1);
+    const problems = await runReportsBench(server, workshop, headers);
     for (const problem of problems) console.error(`FAIL: ${problem}`);
     process.exitCode = problems.length ? 1 : 0;
   } finally {
