@@ -4,7 +4,7 @@
  * numbers; each page is also saved as PNG under tests/.artifacts/reports to be looked at.
  */
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { makeUser } from "../setup/factories";
+import { makeOrganization, makeQuizResults, makeUser } from "../setup/factories";
 import { pdfPages, pdfText } from "../setup/pdf";
 import { makeRichOrganization, type RichOrganization } from "../setup/rich-organization";
 import { callLoader, sessionCookieFor } from "../setup/route-harness";
@@ -87,6 +87,22 @@ describe("executive report", () => {
     const orgId = rich.organization.id;
     const bytes = await download(executiveLoader, `/orgs/${orgId}/report.pdf`, { orgId });
     expect(squeeze(pdfText(bytes, "executive-default"))).toContain("Informe ejecutivo");
+  }, 180_000);
+
+  it("of an organization with only quiz results says what is missing, section by section", async () => {
+    const consultant = await makeUser({ name: "Consultora Sola" });
+    const organization = await makeOrganization(consultant.id, { name: "Sólo Cuestionario S.A." });
+    await makeQuizResults(organization.id);
+    const orgId = organization.id;
+    for (const lang of ["es", "en"] as const) {
+      const result = await callLoader(executiveLoader, { url: `/orgs/${orgId}/report.pdf?lng=${lang}`, params: { orgId }, cookie: await sessionCookieFor(consultant.id) });
+      expect(result.status).toBe(200);
+      const flat = squeeze(pdfText(new Uint8Array(await result.response!.arrayBuffer()), `executive-quiz-only-${lang}`));
+      expect(flat).toContain(lang === "es" ? "Aún no hay evaluación" : "No assessment yet");
+      expect(flat).toContain(lang === "es" ? "Aún no hay iniciativas" : "No initiatives yet");
+      expect(flat).toContain(lang === "es" ? "9 directivos respondieron" : "9 executives took the quiz");
+      pdfPages(`executive-quiz-only-${lang}`);
+    }
   }, 180_000);
 
   it("is not found for someone outside the organization", async () => {
