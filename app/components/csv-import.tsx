@@ -5,23 +5,22 @@ import { useI18n } from "~/utils/use-i18n";
 import { DataTable } from "./data-table";
 import { FormMessage } from "./forms";
 
-/** The upload form of a CSV import: one file, posted as multipart; works without JavaScript. */
-export function CsvUploadForm({ header, submit, invalid }: { header: string; submit: string; invalid: boolean }) {
-  const { t } = useI18n();
+/** The upload form of an import: one file, posted as multipart; works without JavaScript. */
+export function UploadForm({ label, hint, accept, submit, invalid }: { label: string; hint: string; accept: string; submit: string; invalid: boolean }) {
   return (
     <Form method="post" encType="multipart/form-data" className="card space-y-4 p-6">
       <div>
         <label htmlFor="file" className="block font-semibold">
-          {t("import.field.file")}
+          {label}
         </label>
         <p id="file-hint" className="mt-0.5 text-sm text-ink-soft">
-          {t("import.field.fileHint", { header })}
+          {hint}
         </p>
         <input
           id="file"
           name="file"
           type="file"
-          accept=".csv,text/csv,text/plain"
+          accept={accept}
           required
           aria-describedby="file-hint"
           aria-invalid={invalid ? true : undefined}
@@ -33,6 +32,12 @@ export function CsvUploadForm({ header, submit, invalid }: { header: string; sub
       </button>
     </Form>
   );
+}
+
+/** The upload form of a CSV import, naming the header the file must start with. */
+export function CsvUploadForm({ header, submit, invalid }: { header: string; submit: string; invalid: boolean }) {
+  const { t } = useI18n();
+  return <UploadForm label={t("import.field.file")} hint={t("import.field.fileHint", { header })} accept=".csv,text/csv,text/plain" submit={submit} invalid={invalid} />;
 }
 
 /** Every bad row of a refused file, and why, in the reader's language; nothing was stored. */

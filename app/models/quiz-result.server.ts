@@ -36,3 +36,10 @@ export async function getQuizSummary(organizationId: string): Promise<QuizSummar
     .where(eq(t.quizResults.organizationId, organizationId));
   return summarizeQuiz(rows);
 }
+
+/** The scores of an organization's executives, for the report's histogram. */
+export async function listQuizScores(organizationId: string): Promise<number[]> {
+  const { orm, t } = getDb();
+  const rows = await orm.select({ score: t.quizResults.score }).from(t.quizResults).where(eq(t.quizResults.organizationId, organizationId));
+  return rows.map((r) => r.score);
+}

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNull } from "drizzle-orm";
 import { getDb } from "../../db/connection.server";
 import type { Tables } from "../../db/database.server";
 import type { IsoDate } from "~/domain/dates";
@@ -56,4 +56,17 @@ export async function saveReview(organizationId: string, initiativeId: string, i
     const dates = await tx.select({ date: t.initiativeReviews.date }).from(t.initiativeReviews).where(eq(t.initiativeReviews.initiativeId, initiativeId));
     return { outcome: "saved", status, nextReview: nextReviewDate({ status, start: initiative.start, reviewDates: dates.map((d) => d.date) }) } as const;
   });
+}
+
+export type OrganizationReview = { initiativeTitle: string; date: IsoDate; decision: Review["decision"] };
+
+/** The reviews of an organization's initiatives dated on or after `since`, oldest first. */
+export async function listOrganizationReviews(organizationId: string, since: IsoDate): Promise<OrganizationReview[]> {
+  const { orm, t } = getDb();
+  return orm
+    .select({ initiativeTitle: t.initiatives.title, date: t.initiativeReviews.date, decision: t.initiativeReviews.decision })
+    .from(t.initiativeReviews)
+    .innerJoin(t.initiatives, eq(t.initiatives.id, t.initiativeReviews.initiativeId))
+    .where(and(eq(t.initiatives.organizationId, organizationId), gte(t.initiativeReviews.date, since)))
+    .orderBy(asc(t.initiativeReviews.date));
 }

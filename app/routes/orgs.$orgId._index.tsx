@@ -47,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     now: Date.now(),
     categories: getLocalizedModel(lang).categories.map((c) => ({ key: c.key, name: c.name })),
     name: organization.name,
+    orgId: organization.id,
     canManage,
     canRun: can(role, "run-assessments"),
     assessments: (await listAssessments(organization.id)).map((a) => ({
@@ -84,11 +85,16 @@ export default function OrganizationHome() {
           <h2 id="assessments-title" className="text-xl font-bold">
             {t("assessments.title")}
           </h2>
-          {data.canRun ? (
-            <Link to="assessments/new" className="btn btn-primary">
-              {t("assessments.new")}
-            </Link>
-          ) : null}
+          <div className="flex flex-wrap gap-2">
+            <a href={`/orgs/${data.orgId}/report.pdf`} className="btn btn-secondary">
+              {t("assessments.executiveReport")}
+            </a>
+            {data.canRun ? (
+              <Link to="assessments/new" className="btn btn-primary">
+                {t("assessments.new")}
+              </Link>
+            ) : null}
+          </div>
         </div>
         {data.assessments.length === 0 ? (
           <p className="mt-3 text-ink-soft">{t("assessments.empty")}</p>

@@ -126,6 +126,7 @@ export default function AssessmentPage() {
             </Link>
             <a href={`${base}/ratings.csv?excel=1`} className="btn btn-secondary" download>{t("assessment.ratingsCsv")}</a>
             <a href={`${base}/gaps.csv?excel=1`} className="btn btn-secondary" download>{t("assessment.gapsCsv")}</a>
+            <a href={`${base}/report.pdf`} className="btn btn-secondary">{t("assessment.reportPdf")}</a>
           </div>
         )}
       </div>

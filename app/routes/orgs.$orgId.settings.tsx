@@ -75,6 +75,11 @@ export default function Settings() {
 
       <CalendarFeedPanel url={calendarUrl} scope="organization" renewed={result?.intent === "new-calendar-url"} />
       <EmailRemindersPanel status={email} organizationId={organizationId} />
+      <section className="card p-6" aria-labelledby="export-title">
+        <h2 id="export-title" className="text-xl font-bold">{t("settings.export.title")}</h2>
+        <p className="mt-2">{t("settings.export.text")}</p>
+        <a href="export.json" className="btn btn-secondary mt-4" download>{t("settings.export.link")}</a>
+      </section>
 
       <section className="card border-danger p-6" aria-labelledby="delete-title">
         <h2 id="delete-title" className="text-xl font-bold text-danger">{t("settings.delete.title")}</h2>

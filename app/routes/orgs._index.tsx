@@ -22,9 +22,14 @@ export default function Organizations() {
   const { organizations, now } = useLoaderData<typeof loader>();
   const { t, number, date } = useI18n();
   const newButton = (
-    <Link to="/orgs/new" className="btn btn-primary">
-      {t("orgs.new")}
-    </Link>
+    <div className="flex flex-wrap gap-2">
+      <Link to="/orgs/new" className="btn btn-primary">
+        {t("orgs.new")}
+      </Link>
+      <Link to="/orgs/import" className="btn btn-secondary">
+        {t("orgImport.link")}
+      </Link>
+    </div>
   );
   return (
     <Page title={t("orgs.title")} lead={t("orgs.lead")} actions={organizations.length ? newButton : null}>

@@ -8,6 +8,7 @@
 import { startCheckpointer, type Checkpointer } from "../../db/checkpointer.server";
 import { migrateDatabase, openDatabase, setDb } from "../../db/connection.server";
 import type { SqliteDatabase } from "../../db/sqlite.server";
+import { closePdfPool } from "~/integrations/pdf.server";
 import { startJobs } from "~/jobs/index.server";
 import { warmUpVoteValidation } from "~/services/votes.server";
 import { SERVER_BUSY_TIMEOUT_MS } from "./busy.server";
@@ -17,7 +18,7 @@ export type StartOptions = LaneOptions & { databaseUrl: string };
 
 export type RunningApp = {
   lane: PhoneLane;
-  /** Stops the jobs and the checkpointer, then closes the database: call once no request is left. */
+  /** Stops the jobs, the PDF workers and the checkpointer, then closes the database: call once no request is left. */
   stop(): Promise<void>;
 };
 
@@ -32,6 +33,7 @@ export async function startApp({ databaseUrl, ...laneOptions }: StartOptions): P
     lane: createPhoneLane(laneOptions),
     async stop() {
       await jobs.stop();
+      await closePdfPool();
       await checkpointer?.stop();
       await db.close();
       setDb(undefined);

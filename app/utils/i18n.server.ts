@@ -10,6 +10,7 @@ import enMetrics from "~/locales/en/metrics";
 import enOrganizations from "~/locales/en/organizations";
 import enQuiz from "~/locales/en/quiz";
 import enReminders from "~/locales/en/reminders";
+import enReports from "~/locales/en/reports";
 import enWorkshop from "~/locales/en/workshop";
 import esAuth from "~/locales/es/auth";
 import esCommon from "~/locales/es/common";
@@ -20,6 +21,7 @@ import esMetrics from "~/locales/es/metrics";
 import esOrganizations from "~/locales/es/organizations";
 import esQuiz from "~/locales/es/quiz";
 import esReminders from "~/locales/es/reminders";
+import esReports from "~/locales/es/reports";
 import esWorkshop from "~/locales/es/workshop";
 import {
   createTranslator,
@@ -31,14 +33,15 @@ import {
   type Messages,
   type Namespace,
   type ParamsFor,
+  type ServerNamespace,
   type Translator,
 } from "./i18n";
 
 type Dictionary = { [N in Namespace]: Record<keyof Catalog[N], string> };
 
 export const catalogs: Record<Lang, Dictionary> = {
-  en: { common: enCommon, home: enHome, quiz: enQuiz, auth: enAuth, organizations: enOrganizations, workshop: enWorkshop, gaps: enGaps, initiatives: enInitiatives, metrics: enMetrics, reminders: enReminders },
-  es: { common: esCommon, home: esHome, quiz: esQuiz, auth: esAuth, organizations: esOrganizations, workshop: esWorkshop, gaps: esGaps, initiatives: esInitiatives, metrics: esMetrics, reminders: esReminders },
+  en: { common: enCommon, home: enHome, quiz: enQuiz, auth: enAuth, organizations: enOrganizations, workshop: enWorkshop, gaps: enGaps, initiatives: enInitiatives, metrics: enMetrics, reminders: enReminders, reports: enReports },
+  es: { common: esCommon, home: esHome, quiz: esQuiz, auth: esAuth, organizations: esOrganizations, workshop: esWorkshop, gaps: esGaps, initiatives: esInitiatives, metrics: esMetrics, reminders: esReminders, reports: esReports },
 };
 
 export const NAMESPACES = Object.keys(catalogs.en) as Namespace[];
@@ -82,4 +85,9 @@ export function messagesFor(langOrRequest: Lang | Request, namespaces: readonly 
     bundles.set(id, bundle);
   }
   return bundle;
+}
+
+/** A server-only namespace's strings in one language, for a renderer that runs apart (a PDF worker). */
+export function serverMessages(lang: Lang, namespace: ServerNamespace): Messages {
+  return catalogs[lang][namespace];
 }

@@ -11,6 +11,7 @@ import type metrics from "~/locales/en/metrics";
 import type organizations from "~/locales/en/organizations";
 import type quiz from "~/locales/en/quiz";
 import type reminders from "~/locales/en/reminders";
+import type reports from "~/locales/en/reports";
 import type workshop from "~/locales/en/workshop";
 
 export const LANGUAGES = ["es", "en"] as const;
@@ -30,6 +31,7 @@ export type Catalog = {
   initiatives: typeof initiatives;
   metrics: typeof metrics;
   reminders: typeof reminders;
+  reports: typeof reports;
 };
 export type Namespace = keyof Catalog;
 
@@ -37,7 +39,7 @@ export type Namespace = keyof Catalog;
  * Namespaces whose strings are only ever rendered by the server (emails, PDFs, calendar feeds):
  * `messagesFor` refuses them, so they never travel to a browser.
  */
-export type ServerNamespace = "reminders";
+export type ServerNamespace = "reminders" | "reports";
 export type ClientNamespace = Exclude<Namespace, ServerNamespace>;
 
 type PluralSuffix = `_${Intl.LDMLPluralRule}`;

@@ -45,6 +45,7 @@ import {
 } from "./workshop";
 import { runGapsBench } from "./gaps";
 import { runPlanBench } from "./plan";
+import { runReportsBench } from "./reports";
 import { freePort, postgresBin, startPostgres } from "../setup/postgres.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -272,6 +273,7 @@ async function main(): Promise<number> {
 
     if (PAGES_ONLY) console.log(`\n\n${loadTable(results)}`);
     else await runWorkshop(ctx, results, rss, problems);
+    problems.push(...(await runReportsBench(server, PAGES_ONLY ? null : ctx.workshop, burstHeaders())));
     problems.push(...(await runGapsBench(server, LOAD, rss)));
     problems.push(...(await runPlanBench(server, LOAD, rss)));
     const exit = server.exitStatus();

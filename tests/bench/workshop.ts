@@ -205,6 +205,34 @@ function record(expected: ExpectedVotes, key: string, vote: Vote, acknowledged: 
 }
 
 /**
+ * One round: every participant posts all their votes at the same moment (the no-JavaScript page
+ * post, `step=1`), acknowledged by a 303 to their next step. Also used alone, e.g. by reports.ts to
+ * measure a burst while PDF reports render.
+ */
+export async function postVoteRound(server: RunningServer, workshop: Workshop, headers: Record<string, string>, round: number, name?: string) {
+  const { participants, capabilityKeys } = workshop;
+  const requestHeaders = { ...headers, ...FORM, origin: server.baseUrl };
+  const votes = participants.map((_, p) => capabilityKeys.map((_, c) => vote(p, c, round)));
+  const requests = participants.map((participant, p): BurstRequest => {
+    const body = new URLSearchParams({ step: "1" });
+    capabilityKeys.forEach((key, c) => {
+      body.set(`${key}.current`, String(votes[p]![c]!.current));
+      body.set(`${key}.ideal`, String(votes[p]![c]!.ideal));
+    });
+    return { method: "POST", path: `/w/${participant.token}`, headers: requestHeaders, body: body.toString() };
+  });
+  const burst = await runBurst(server.baseUrl, requests, { concurrency: participants.length, serverPid: server.pid, timeoutMs: WORKSHOP.timeoutMs });
+  const { summary, acknowledged } = summarize(
+    name ?? `POST /w/:token, ${capabilityKeys.length} votes, round ${round}`,
+    burst,
+    participants.length,
+    (response, p) => redirectReason(response, new RegExp(`^/w/${participants[p]!.token}\\?step=2$`)),
+    WORKSHOP.targetP99Ms,
+  );
+  return { summary, votes, acknowledged };
+}
+
+/**
  * The three bursts: two rounds of every participant posting all votes at once (the no-JavaScript
  * page post, `step=1`), then every vote again one capability per request through the autosave
  * endpoint. Returns the summaries and, per participant and capability, the last acknowledged vote.
@@ -221,24 +249,7 @@ export async function runWorkshopBursts(
   const requestHeaders = { ...headers, ...FORM, origin: server.baseUrl };
 
   for (const round of [1, 2]) {
-    const votes = participants.map((_, p) => capabilityKeys.map((_, c) => vote(p, c, round)));
-    const requests = participants.map((participant, p): BurstRequest => {
-      const body = new URLSearchParams({ step: "1" });
-      capabilityKeys.forEach((key, c) => {
-        body.set(`${key}.current`, String(votes[p]![c]!.current));
-        body.set(`${key}.ideal`, String(votes[p]![c]!.ideal));
-      });
-      return { method: "POST", path: `/w/${participant.token}`, headers: requestHeaders, body: body.toString() };
-    });
-    const burst = await runBurst(server.baseUrl, requests, { concurrency: participants.length, serverPid: server.pid, timeoutMs: WORKSHOP.timeoutMs });
-    // Acknowledged: a 303 to the participant's next step, as the page's own form post gets.
-    const { summary, acknowledged } = summarize(
-      `POST /w/:token, ${capabilityKeys.length} votes, round ${round}`,
-      burst,
-      participants.length,
-      (response, p) => redirectReason(response, new RegExp(`^/w/${participants[p]!.token}\\?step=2$`)),
-      WORKSHOP.targetP99Ms,
-    );
+    const { summary, votes, acknowledged } = await postVoteRound(server, workshop, headers, round);
     participants.forEach((participant, p) => {
       capabilityKeys.forEach((key, c) => record(expected, voteKey(participant.name, key), votes[p]![c]!, acknowledged[p]!));
     });

@@ -44,6 +44,7 @@ function pages(s: Setup): { name: string; path: string; as: "public" | "consulta
     { name: "not-found", path: "/no-such-page", as: "public" },
     { name: "orgs", path: "/orgs", as: "consultant" },
     { name: "org-new", path: "/orgs/new", as: "consultant" },
+    { name: "org-import", path: "/orgs/import", as: "consultant" },
     { name: "org-home", path: org, as: "consultant" },
     { name: "members", path: `${org}/members`, as: "consultant" },
     { name: "settings", path: `${org}/settings`, as: "consultant" },

@@ -23,6 +23,8 @@ export default {
   "assessment.toGaps": "Gap analysis",
   "assessment.ratingsCsv": "Ratings (CSV)",
   "assessment.gapsCsv": "Gaps (CSV)",
+  "assessment.reportPdf": "Workshop report (PDF)",
+  "assessments.executiveReport": "Executive report (PDF)",
   "assessment.soloHint": "On the consensus page, enter the agreed current and target level of each capability, then lock the assessment.",
   "assessment.lockedHint": "This assessment is locked: its consensus is final and can no longer change.",
   "assessments.title": "Capability assessments",

@@ -25,6 +25,8 @@ export default {
   "assessment.toGaps": "Análisis de brechas",
   "assessment.ratingsCsv": "Valoraciones (CSV)",
   "assessment.gapsCsv": "Brechas (CSV)",
+  "assessment.reportPdf": "Informe del taller (PDF)",
+  "assessments.executiveReport": "Informe ejecutivo (PDF)",
   "assessment.soloHint": "En la página de consenso, introduzca el nivel actual y el nivel objetivo acordados para cada capacidad y después cierre la evaluación.",
   "assessment.lockedHint": "Esta evaluación está cerrada: su consenso es definitivo y ya no puede cambiar.",
   "assessments.title": "Evaluaciones de capacidades",

@@ -1,0 +1,334 @@
+/**
+ * An organization as a whole, out of the database and into it: the export's rows (no ids, users,
+ * secrets) and the import into a new organization in one transaction. The shape is
+ * app/domain/organization-export.schema.ts; app/services/portability.server.ts adds the envelope
+ * checks and the messages.
+ */
+import { asc, eq } from "drizzle-orm";
+import { getDb } from "../../db/connection.server";
+import type { Tx } from "../../db/database.server";
+import { EXPORT_FORMAT, EXPORT_VERSION, type OrganizationExport, type OrganizationExportInput } from "~/domain/organization-export.schema";
+import type { MetricKey } from "~/domain/metric-keys";
+import { newResultId } from "./quiz-result.server";
+import { hashToken, randomId, randomToken } from "~/utils/tokens.server";
+
+/** Rows are ordered by time, then by their content, so an export does not depend on the ids an install gave them. */
+function ordered<T>(rows: T[], time: (row: T) => string): T[] {
+  const keyed = rows.map((row) => ({ row, time: time(row), content: JSON.stringify(row) }));
+  keyed.sort((a, b) => a.time.localeCompare(b.time) || a.content.localeCompare(b.content));
+  return keyed.map((k) => k.row);
+}
+
+const iso = (date: Date) => date.toISOString();
+const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
+const keys = (value: string) => (value ? value.split(";") : []);
+const byKey = <T extends { capability: string }>(rows: T[]) => rows.sort((a, b) => a.capability.localeCompare(b.capability));
+
+export async function readOrganizationExport(organizationId: string, now = new Date()): Promise<OrganizationExportInput | null> {
+  const { orm, t } = getDb();
+  const [org] = await orm.select().from(t.organizations).where(eq(t.organizations.id, organizationId));
+  if (!org) return null;
+  const [quiz, assessments, participants, ratings, consensus, initiatives, reviews, changes, metrics, values, feedback] = await Promise.all([
+    orm.select().from(t.quizResults).where(eq(t.quizResults.organizationId, organizationId)),
+    orm.select().from(t.assessments).where(eq(t.assessments.organizationId, organizationId)).orderBy(asc(t.assessments.createdAt), asc(t.assessments.id)),
+    orm
+      .select({ participant: t.participants })
+      .from(t.participants)
+      .innerJoin(t.assessments, eq(t.assessments.id, t.participants.assessmentId))
+      .where(eq(t.assessments.organizationId, organizationId)),
+    orm
+      .select({ rating: t.ratings })
+      .from(t.ratings)
+      .innerJoin(t.participants, eq(t.participants.id, t.ratings.participantId))
+      .innerJoin(t.assessments, eq(t.assessments.id, t.participants.assessmentId))
+      .where(eq(t.assessments.organizationId, organizationId)),
+    orm
+      .select({ consensus: t.consensus })
+      .from(t.consensus)
+      .innerJoin(t.assessments, eq(t.assessments.id, t.consensus.assessmentId))
+      .where(eq(t.assessments.organizationId, organizationId)),
+    orm.select().from(t.initiatives).where(eq(t.initiatives.organizationId, organizationId)),
+    orm
+      .select({ review: t.initiativeReviews })
+      .from(t.initiativeReviews)
+      .innerJoin(t.initiatives, eq(t.initiatives.id, t.initiativeReviews.initiativeId))
+      .where(eq(t.initiatives.organizationId, organizationId)),
+    orm
+      .select({ change: t.initiativeChanges })
+      .from(t.initiativeChanges)
+      .innerJoin(t.initiatives, eq(t.initiatives.id, t.initiativeChanges.initiativeId))
+      .where(eq(t.initiatives.organizationId, organizationId)),
+    orm.select().from(t.metrics).where(eq(t.metrics.organizationId, organizationId)),
+    orm
+      .select({ value: t.metricValues })
+      .from(t.metricValues)
+      .innerJoin(t.metrics, eq(t.metrics.id, t.metricValues.metricId))
+      .where(eq(t.metrics.organizationId, organizationId)),
+    orm.select().from(t.feedback).where(eq(t.feedback.organizationId, organizationId)),
+  ]);
+
+  const assessmentIndex = new Map<string, number>();
+  const assessmentRows = ordered(
+    assessments.map((a) => ({
+      id: a.id,
+      out: {
+        name: a.name,
+        mode: a.mode,
+        status: a.status,
+        resultsVisible: a.resultsVisible,
+        model: { id: a.modelId, version: a.modelVersion },
+        createdAt: iso(a.createdAt),
+        lockedAt: isoOrNull(a.lockedAt),
+        participants: ordered(
+          participants
+            .filter((p) => p.participant.assessmentId === a.id)
+            .map(({ participant }) => ({
+              name: participant.displayName,
+              joinedAt: iso(participant.createdAt),
+              ratings: byKey(
+                ratings
+                  .filter((r) => r.rating.participantId === participant.id)
+                  .map(({ rating }) => ({
+                    capability: rating.capabilityKey,
+                    current: rating.current,
+                    ideal: rating.ideal,
+                    comment: rating.comment,
+                    updatedAt: iso(rating.updatedAt),
+                  })),
+              ),
+            })),
+          (p) => p.joinedAt,
+        ),
+        consensus: byKey(
+          consensus
+            .filter((c) => c.consensus.assessmentId === a.id)
+            .map(({ consensus: c }) => ({
+              capability: c.capabilityKey,
+              current: c.current,
+              ideal: c.ideal,
+              importance: c.importance,
+              rationale: c.rationale,
+              updatedAt: iso(c.updatedAt),
+            })),
+        ),
+      },
+    })),
+    (a) => a.out.createdAt,
+  );
+  assessmentRows.forEach((a, i) => assessmentIndex.set(a.id, i));
+
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: iso(now),
+    organization: { name: org.name, industry: org.industry, defaultLang: org.defaultLang, createdAt: iso(org.createdAt) },
+    quizResults: ordered(
+      quiz.map((q) => ({ answers: { q1: q.q1, q2: q.q2, q3: q.q3, q4: q.q4 }, score: q.score, band: q.band, lang: q.lang, createdAt: iso(q.createdAt) })),
+      (q) => q.createdAt,
+    ),
+    assessments: assessmentRows.map((a) => a.out),
+    initiatives: ordered(
+      initiatives.map((i) => ({
+        assessment: i.assessmentId ? assessmentIndex.get(i.assessmentId) ?? null : null,
+        libraryKey: i.libraryKey,
+        title: i.title,
+        description: i.description,
+        capabilities: keys(i.capabilities),
+        owner: { name: i.ownerName, email: i.ownerEmail },
+        start: i.start,
+        target: i.target,
+        status: i.status,
+        priority: i.priority as 1 | 2 | 3,
+        effort: i.effort,
+        staffing: i.staffing,
+        metrics: keys(i.metrics) as MetricKey[],
+        dismissedAt: isoOrNull(i.dismissedAt),
+        createdAt: iso(i.createdAt),
+        updatedAt: iso(i.updatedAt),
+        reviews: ordered(
+          reviews
+            .filter((r) => r.review.initiativeId === i.id)
+            .map(({ review: r }) => ({
+              date: r.date,
+              stillValid: r.stillValid,
+              prioritiesChanged: r.prioritiesChanged,
+              environmentChanged: r.environmentChanged,
+              preferencesChanged: r.preferencesChanged,
+              decision: r.decision,
+              notes: r.notes,
+              createdAt: iso(r.createdAt),
+            })),
+          (r) => `${r.date} ${r.createdAt}`,
+        ),
+        history: ordered(
+          changes
+            .filter((c) => c.change.initiativeId === i.id)
+            .map(({ change: c }) => ({ at: iso(c.at), changes: JSON.parse(c.changes) as Record<string, unknown> })),
+          (c) => c.at,
+        ),
+      })),
+      (i) => i.createdAt,
+    ),
+    metrics: ordered(
+      metrics.map((m) => ({
+        key: m.key as MetricKey | null,
+        name: m.name,
+        kind: m.kind,
+        unit: m.unit,
+        direction: m.direction,
+        baseline: m.baseline,
+        target: m.target,
+        targetDate: m.targetDate,
+        cadence: m.cadence,
+        owner: m.owner,
+        createdAt: iso(m.createdAt),
+        values: values
+          .filter((v) => v.value.metricId === m.id)
+          .map(({ value: v }) => ({ date: v.date, value: v.value }))
+          .sort((a, b) => a.date.localeCompare(b.date)),
+      })),
+      (m) => m.createdAt,
+    ),
+    feedback: ordered(
+      feedback.map((f) => ({ date: f.date, sentiment: f.sentiment, channel: f.channel, capability: f.capability, text: f.text, createdAt: iso(f.createdAt) })),
+      (f) => `${f.createdAt} ${f.date}`,
+    ),
+  };
+}
+
+/** Enough rows per statement to be quick, few enough parameters for either engine. */
+const CHUNK = 400;
+
+async function insertAll<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < rows.length; start += CHUNK) await insert(rows.slice(start, start + CHUNK));
+}
+
+/**
+ * A new organization holding everything in `data`, with `userId` as its consultant, in one
+ * transaction: a constraint that refuses any row leaves nothing stored. Open workshops get no join
+ * code (the facilitator opens the room again), participants' private links are not carried over.
+ */
+export async function insertOrganizationImport(data: OrganizationExport, userId: string): Promise<string | "duplicate"> {
+  const { t, transaction, isUniqueViolation } = getDb();
+  const organizationId = randomId();
+  const date = (value: string) => new Date(value);
+  try {
+    await transaction(async (tx: Tx) => {
+      await tx.insert(t.organizations).values({
+        id: organizationId,
+        name: data.organization.name,
+        industry: data.organization.industry,
+        defaultLang: data.organization.defaultLang,
+        quizInviteToken: randomToken(18),
+        createdAt: date(data.organization.createdAt),
+      });
+      await tx.insert(t.memberships).values({ organizationId, userId, role: "consultant" });
+      await insertAll(
+        data.quizResults.map((q) => ({
+          id: newResultId(),
+          ...q.answers,
+          score: q.score,
+          band: q.band,
+          lang: q.lang,
+          organizationId,
+          createdAt: date(q.createdAt),
+        })),
+        (chunk) => tx.insert(t.quizResults).values(chunk),
+      );
+
+      const assessmentIds = data.assessments.map(() => randomId());
+      const participants: (typeof t.participants.$inferInsert)[] = [];
+      const ratings: (typeof t.ratings.$inferInsert)[] = [];
+      const consensus: (typeof t.consensus.$inferInsert)[] = [];
+      for (const [index, a] of data.assessments.entries()) {
+        const assessmentId = assessmentIds[index]!;
+        await tx.insert(t.assessments).values({
+          id: assessmentId,
+          organizationId,
+          name: a.name,
+          mode: a.mode,
+          status: a.status,
+          joinCode: null,
+          resultsVisible: a.resultsVisible,
+          modelId: a.model.id,
+          modelVersion: a.model.version,
+          createdBy: userId,
+          createdAt: date(a.createdAt),
+          lockedAt: a.lockedAt ? date(a.lockedAt) : null,
+        });
+        for (const p of a.participants) {
+          const participantId = randomId();
+          participants.push({ id: participantId, assessmentId, tokenHash: hashToken(randomToken()), displayName: p.name, createdAt: date(p.joinedAt) });
+          for (const r of p.ratings)
+            ratings.push({ participantId, capabilityKey: r.capability, current: r.current, ideal: r.ideal, comment: r.comment, updatedAt: date(r.updatedAt) });
+        }
+        for (const c of a.consensus) {
+          consensus.push({
+            assessmentId,
+            capabilityKey: c.capability,
+            current: c.current,
+            ideal: c.ideal,
+            importance: c.importance,
+            rationale: c.rationale,
+            updatedAt: date(c.updatedAt),
+          });
+        }
+      }
+      await insertAll(participants, (chunk) => tx.insert(t.participants).values(chunk));
+      await insertAll(ratings, (chunk) => tx.insert(t.ratings).values(chunk));
+      await insertAll(consensus, (chunk) => tx.insert(t.consensus).values(chunk));
+
+      const reviews: (typeof t.initiativeReviews.$inferInsert)[] = [];
+      const changes: (typeof t.initiativeChanges.$inferInsert)[] = [];
+      const initiatives = data.initiatives.map((i) => {
+        const id = randomId();
+        for (const r of i.reviews) reviews.push({ id: randomId(), initiativeId: id, ...r, createdBy: null, createdAt: date(r.createdAt) });
+        for (const c of i.history) changes.push({ id: randomId(), initiativeId: id, userId: null, at: date(c.at), changes: JSON.stringify(c.changes) });
+        return {
+          id,
+          organizationId,
+          assessmentId: i.assessment === null ? null : assessmentIds[i.assessment]!,
+          libraryKey: i.libraryKey,
+          title: i.title,
+          description: i.description,
+          capabilities: i.capabilities.join(";"),
+          ownerName: i.owner.name,
+          ownerEmail: i.owner.email,
+          start: i.start,
+          target: i.target,
+          status: i.status,
+          priority: i.priority,
+          effort: i.effort,
+          staffing: i.staffing,
+          metrics: i.metrics.join(";"),
+          dismissedAt: i.dismissedAt ? date(i.dismissedAt) : null,
+          createdAt: date(i.createdAt),
+          updatedAt: date(i.updatedAt),
+        };
+      });
+      await insertAll(initiatives, (chunk) => tx.insert(t.initiatives).values(chunk));
+      await insertAll(reviews, (chunk) => tx.insert(t.initiativeReviews).values(chunk));
+      await insertAll(changes, (chunk) => tx.insert(t.initiativeChanges).values(chunk));
+
+      const values: (typeof t.metricValues.$inferInsert)[] = [];
+      const metrics = data.metrics.map((m) => {
+        const id = randomId();
+        for (const v of m.values) values.push({ metricId: id, date: v.date, value: v.value });
+        const { values: _values, createdAt, ...rest } = m;
+        return { id, organizationId, ...rest, createdAt: date(createdAt) };
+      });
+      await insertAll(metrics, (chunk) => tx.insert(t.metrics).values(chunk));
+      await insertAll(values, (chunk) => tx.insert(t.metricValues).values(chunk));
+      await insertAll(
+        data.feedback.map((f) => ({ id: randomId(), organizationId, ...f, createdAt: date(f.createdAt) })),
+        (chunk) => tx.insert(t.feedback).values(chunk),
+      );
+    });
+  } catch (error) {
+    // Two rows the schema let through that the database refuses (a capability agreed twice, two
+    // values of one metric on one day): the transaction rolled back, nothing is stored.
+    if (isUniqueViolation(error)) return "duplicate";
+    throw error;
+  }
+  return organizationId;
+}
