@@ -13,6 +13,7 @@ import { deleteInitiative, listChanges, requireInitiative, updateInitiative } fr
 import { listReviews } from "~/models/review.server";
 import { getInitiativeSchema, initiativeFormChoices, storedValues } from "~/services/initiative-form.server";
 import { getPlanItem } from "~/services/initiatives.server";
+import { labelValues } from "~/services/metrics.server";
 import { formValues, parseValues, readFormData } from "~/utils/forms";
 import { detectLang } from "~/utils/i18n";
 import { messagesFor } from "~/utils/i18n.server";
@@ -55,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     names,
     ...choices,
     values: storedValues(initiative),
-    reviews: (await listReviews(initiative.id)).map((r) => ({ id: r.id, date: r.date, decision: r.decision, notes: r.notes, stillValid: r.stillValid, prioritiesChanged: r.prioritiesChanged, environmentChanged: r.environmentChanged, preferencesChanged: r.preferencesChanged, by: r.createdByName })),
+    reviews: (await listReviews(initiative.id)).map((r) => ({ id: r.id, date: r.date, decision: r.decision, notes: r.notes, stillValid: r.stillValid, prioritiesChanged: r.prioritiesChanged, environmentChanged: r.environmentChanged, preferencesChanged: r.preferencesChanged, by: r.createdByName, metrics: labelValues(r.metrics, lang) })),
     history: (await listChanges(initiative.id)).map((c) => ({ ...c, at: c.at.getTime() })),
   };
 }
@@ -158,7 +159,7 @@ export default function InitiativePage() {
         <h2 id="reviews-title" className="text-xl font-bold">
           {t("review.list.title")}
         </h2>
-        <ReviewList reviews={loaded.reviews} />
+        <ReviewList reviews={loaded.reviews} orgId={orgId!} />
       </section>
       {loaded.canManage ? (
         <details className="space-y-4" open={failed ? true : undefined}>

@@ -48,14 +48,23 @@ export function today(now = new Date()): string {
   return toIsoDate(now);
 }
 
+function catalogEntry(key: string | null, lang: Lang): LocalizedMetric | undefined {
+  return key ? getLocalizedMetrics(lang).find((m) => m.key === key) : undefined;
+}
+
+/** A metric's name and unit in the reader's language: the catalog's for a catalog metric, as typed for a custom one. */
+export function metricLabel(metric: Pick<Metric, "key" | "name" | "unit">, lang: Lang): { name: string; unit: string } {
+  const entry = catalogEntry(metric.key, lang);
+  return { name: entry?.name ?? metric.name ?? metric.key ?? "", unit: entry?.unit ?? metric.unit ?? "" };
+}
+
 export function viewMetric(metric: Metric, values: MetricValue[], lang: Lang, asOf: string): MetricView {
-  const entry = metric.key ? getLocalizedMetrics(lang).find((m) => m.key === metric.key) : undefined;
+  const entry = catalogEntry(metric.key, lang);
   const status = metricStatus({ baseline: metric.baseline, target: metric.target, targetDate: metric.targetDate, direction: metric.direction, values, asOf });
   return {
     id: metric.id,
     key: metric.key,
-    name: entry?.name ?? metric.name ?? metric.key ?? "",
-    unit: entry?.unit ?? metric.unit ?? "",
+    ...metricLabel(metric, lang),
     kind: metric.kind,
     direction: metric.direction,
     baseline: metric.baseline,
@@ -109,4 +118,11 @@ export async function metricsCsvRows(organizationId: string, lang: Lang): Promis
     if (m.values.length === 0) return [[id, m.kind, m.unit, null, null, m.target]];
     return m.values.map((v) => [id, m.kind, m.unit, v.date, v.value, m.target]);
   });
+}
+
+export type LabelledValue = { metricId: string; name: string; unit: string; date: string; value: number };
+
+/** Metric values a review recorded (or would record), with each metric's name and unit in the reader's language. */
+export function labelValues(values: readonly (Pick<Metric, "key" | "name" | "unit"> & { metricId: string; date: string; value: number })[], lang: Lang): LabelledValue[] {
+  return values.map((v) => ({ metricId: v.metricId, ...metricLabel(v, lang), date: v.date, value: v.value }));
 }

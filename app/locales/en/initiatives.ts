@@ -119,6 +119,8 @@ export default {
   "review.decision.complete.text": "It has achieved its purpose. Ends the review cycle.",
   "review.field.notes": "Notes",
   "review.metrics": "Metrics to look at",
+  "review.metrics.saved": "Their latest values on the review's date are saved with the review.",
+  "review.metrics.none": "No value entered yet: {names}.",
   "review.nextIfSaved": "Recorded with today's date, the next review falls on {date} (unless you stop or complete it).",
   "review.submit": "Save review",
   "review.list.title": "Reviews",

@@ -121,6 +121,8 @@ export default {
   "review.decision.complete.text": "Ha cumplido su propósito. Cierra el ciclo de revisiones.",
   "review.field.notes": "Notas",
   "review.metrics": "Métricas a consultar",
+  "review.metrics.saved": "Sus últimos valores a la fecha de la revisión se guardan con ella.",
+  "review.metrics.none": "Aún sin valores registrados: {names}.",
   "review.nextIfSaved": "Registrada con la fecha de hoy, la próxima revisión será el {date} (salvo que la detenga o la complete).",
   "review.submit": "Guardar revisión",
   "review.list.title": "Revisiones",
