@@ -11,7 +11,7 @@ import { callAction, callLoader, sessionCookieFor, signedInConsultant, signedInM
 import { t, useTestDatabase } from "../setup/test-db";
 import type { Organization } from "~/models/organization.server";
 import type { User } from "~/models/user.server";
-import { createMetric, saveValues, type Metric } from "~/models/metric.server";
+import { createMetric, listMetricsWithValues, saveValues, type Metric } from "~/models/metric.server";
 import { catalogDirections } from "~/services/metrics.server";
 // Tests drive route modules directly; the "a route never imports another route" rule is for app code.
 import { loader as overviewLoader } from "~/routes/orgs.$orgId.metrics._index";
@@ -169,6 +169,18 @@ describe("POST /orgs/:orgId/metrics/:metricId/values", () => {
     expect(await storedValues(fcr)).toEqual([]);
   });
 
+  it("refuses a value outside the metric's bounds with 400 at the value field: a percentage over 100, a negative cost, a custom percentage", async () => {
+    const fcr = await enable("fcr");
+    const cost = await enable("cost-per-call");
+    expect(await postValue(fcr, { date: "2026-10-31", value: "140" })).toMatchObject({ status: 400, data: { errors: { value: "metric.error.between?min=0&max=100" } } });
+    expect(await postValue(cost, { date: "2026-10-31", value: "-2,5" })).toMatchObject({ status: 400, data: { errors: { value: "metric.error.negative" } } });
+    expect((await postValue(fcr, { date: "2026-10-31", value: "100" })).status).toBe(303);
+    expect((await postNew({ name: "Ventas web", kind: "business", unit: "%", direction: "higher", ...plan })).status).toBe(303);
+    const [custom] = (await listMetricsWithValues(org.id)).filter((m) => m.name === "Ventas web");
+    expect(await postValue(custom!, { date: "2026-10-31", value: "101" })).toMatchObject({ status: 400, data: { errors: { value: "metric.error.between?min=0&max=100" } } });
+    expect(await storedValues(cost)).toEqual([]);
+  });
+
   it("computes NPS from promoter, passive and detractor counts, for NPS only", async () => {
     const nps = await enable("nps");
     const fcr = await enable("fcr");
@@ -250,6 +262,21 @@ describe("POST /orgs/:orgId/metrics/import", () => {
       { date: "2026-02-28", value: 72.4 },
     ]);
     expect(await storedValues(orders)).toEqual([{ date: "2026-02-28", value: 1234.5 }]);
+  });
+
+  it("refuses values outside their metric's bounds, with the bounds in the report, and stores nothing", async () => {
+    const fcr = await enable("fcr");
+    await enable("ces");
+    const post = await postImport(["metric,date,value", "fcr,2026-01-31,71.5", "fcr,2026-02-28,100,5", "ces,2026-01-31,8"].join("\n").replace("100,5", '"100,5"'));
+    expect(post.status).toBe(400);
+    expect(post.data).toEqual({
+      omitted: 0,
+      problems: [
+        { row: 3, field: "value", message: "metric.error.between", params: { min: 0, max: 100 } },
+        { row: 4, field: "value", message: "metric.error.between", params: { min: 1, max: 7 } },
+      ],
+    });
+    expect(await storedValues(fcr)).toEqual([]);
   });
 
   it("refuses a file with any bad row with 400 and a report naming each one and why, and stores nothing", async () => {
