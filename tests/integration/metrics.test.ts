@@ -339,3 +339,31 @@ describe("GET /orgs/:orgId/metrics.csv", () => {
     ]);
   });
 });
+
+describe("GET /orgs/:orgId/metrics?points=… (the FCR what-if)", () => {
+  const ask = (query: string, who: Who = "viewer") => callLoader(overviewLoader, { url: `${base()}?${query}&lng=en`, params: { orgId: org.id }, cookie: cookies[who] });
+
+  it("prefills the organization's latest FCR, CSAT and cost and the sourced ratios, and answers a question with the expected change", async () => {
+    const fcr = await enable("fcr");
+    const csat = await enable("csat");
+    await saveValues([
+      { metricId: fcr.id, date: "2026-10-31", value: 70 },
+      { metricId: csat.id, date: "2026-10-31", value: 80 },
+    ]);
+    const page = await callLoader(overviewLoader, { url: base(), params: { orgId: org.id }, cookie: cookies.viewer });
+    expect(page.status).toBe(200);
+    expect(page.data!.whatIf).toMatchObject({ values: { fcr: "70", csat: "80", cost: "", csat_ratio: "1", cost_ratio: "1" }, result: null, source: { source: "SQM Group", year: 2021 } });
+    const answer = await ask("points=5&fcr=70&csat=80&cost=4&csat_ratio=1&cost_ratio=1");
+    expect(answer.status).toBe(200);
+    expect(answer.data!.whatIf.result).toMatchObject({ fcrAfter: 75, points: 5, fcr: 70, csat: 80, cost: 4 });
+    expect(answer.data!.whatIf.result!.csatAfter).toBeCloseTo(84);
+    expect(answer.data!.whatIf.result!.costAfter).toBeCloseTo(3.8);
+  });
+
+  it("answers a bad number with 400 and the message at its field", async () => {
+    const answer = await ask("points=5&fcr=140&csat=&cost=&csat_ratio=1&cost_ratio=x");
+    expect(answer.status).toBe(400);
+    expect(answer.data!.whatIf).toMatchObject({ result: null, errors: { fcr: "metric.error.between?min=0&max=100", cost_ratio: "metric.error.number" }, values: { fcr: "140" } });
+  });
+});
+
