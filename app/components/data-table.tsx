@@ -28,6 +28,8 @@ type Props<Row> = Omit<TableHTMLAttributes<HTMLTableElement>, "children"> & {
   density?: "compact" | "comfortable";
   /** Rows keep their content at the top (forms with messages under inputs). */
   alignTop?: boolean;
+  /** Below the `sm` breakpoint each row is a card, each cell under its column's name: no sideways scrolling on a phone. */
+  cardsOnPhone?: boolean;
 };
 
 /**
@@ -44,6 +46,7 @@ export function DataTable<Row>({
   edge = "card",
   density = "compact",
   alignTop = false,
+  cardsOnPhone = false,
   className = "",
   ...table
 }: Props<Row>) {
@@ -56,8 +59,12 @@ export function DataTable<Row>({
     return "px-2";
   };
   const align = (column: Column<Row>) => (column.align === "end" ? "text-right" : "");
+  const cards = cardsOnPhone
+    ? { table: "max-sm:block", thead: "max-sm:sr-only", tbody: "max-sm:block max-sm:space-y-3 max-sm:p-3", tr: "max-sm:block max-sm:rounded-lg max-sm:border max-sm:last:border max-sm:p-3", cell: "max-sm:block max-sm:pl-0 max-sm:pr-0 max-sm:py-1 max-sm:text-left" }
+    : { table: "", thead: "", tbody: "", tr: "", cell: "" };
+  const phoneLabel = (column: Column<Row>) => (cardsOnPhone ? <span className="block text-xs font-semibold text-ink-soft sm:hidden">{column.header}</span> : null);
   return (
-    <table className={`w-full text-left ${className}`} {...table}>
+    <table className={`w-full text-left ${cards.table} ${className}`} {...table}>
       {caption ? <caption className={captionClassName}>{caption}</caption> : null}
       {shown.some((c) => c.width) ? (
         <colgroup>
@@ -66,7 +73,7 @@ export function DataTable<Row>({
           ))}
         </colgroup>
       ) : null}
-      <thead className="border-b border-line text-sm text-ink-soft">
+      <thead className={`border-b border-line text-sm text-ink-soft ${cards.thead}`}>
         <tr>
           {shown.map((column, i) => (
             <th key={column.key} scope="col" className={`${x(i)} py-2 ${align(column)}`}>
@@ -75,20 +82,22 @@ export function DataTable<Row>({
           ))}
         </tr>
       </thead>
-      <tbody>
+      <tbody className={cards.tbody}>
         {rows.map((row, index) => {
           const { className: rowClass = "", ...attributes } = rowProps?.(row, index) ?? {};
           return (
-            <tr key={rowKey(row)} className={`border-b border-line last:border-0 ${alignTop ? "align-top" : ""} ${rowClass}`} {...attributes}>
+            <tr key={rowKey(row)} className={`border-b border-line last:border-0 ${alignTop ? "align-top" : ""} ${cards.tr} ${rowClass}`} {...attributes}>
               {shown.map((column, i) => {
                 const extra = typeof column.className === "function" ? column.className(row) : (column.className ?? "");
-                const classes = `${x(i)} ${y} ${align(column)} ${extra}`;
+                const classes = `${x(i)} ${y} ${align(column)} ${cards.cell} ${extra}`;
                 return column.rowHeader ? (
                   <th key={column.key} scope="row" className={classes}>
+                    {phoneLabel(column)}
                     {column.cell(row, index)}
                   </th>
                 ) : (
                   <td key={column.key} className={classes}>
+                    {phoneLabel(column)}
                     {column.cell(row, index)}
                   </td>
                 );

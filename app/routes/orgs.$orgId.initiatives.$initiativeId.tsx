@@ -9,7 +9,7 @@ import { ReviewList } from "~/components/review-list";
 import { fromIsoDate } from "~/domain/dates";
 import { INITIATIVE_REPEATED_FIELDS } from "~/domain/initiative.schema";
 import { today } from "~/domain/review-schedule";
-import { deleteInitiative, listChanges, requireInitiative, updateInitiative } from "~/models/initiative.server";
+import { deleteInitiative, listChanges, listSourceFeedback, requireInitiative, updateInitiative } from "~/models/initiative.server";
 import { listReviews } from "~/models/review.server";
 import { getInitiativeSchema, initiativeFormChoices, storedValues } from "~/services/initiative-form.server";
 import { getPlanItem } from "~/services/initiatives.server";
@@ -58,6 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     values: storedValues(initiative),
     reviews: (await listReviews(initiative.id)).map((r) => ({ id: r.id, date: r.date, decision: r.decision, notes: r.notes, stillValid: r.stillValid, prioritiesChanged: r.prioritiesChanged, environmentChanged: r.environmentChanged, preferencesChanged: r.preferencesChanged, by: r.createdByName, metrics: labelValues(r.metrics, lang) })),
     history: (await listChanges(initiative.id)).map((c) => ({ ...c, at: c.at.getTime() })),
+    fromFeedback: await listSourceFeedback(initiative.id),
   };
 }
 
@@ -101,6 +102,14 @@ export default function InitiativePage() {
         {i.reason ? (
           <p className="mt-2 text-lg">{t("initiative.why", { capability: i.reason.capability, current: i.reason.current, ideal: i.reason.ideal, level: i.reason.level })}</p>
         ) : null}
+        {loaded.fromFeedback.map((f) => (
+          <p key={f.id} className="mt-2 text-lg" data-from-feedback={f.id}>
+            {t(f.sentiment === "negative" ? "initiative.fromFeedback.negative" : "initiative.fromFeedback.positive", { date: day(f.date) })}{" "}
+            <Link to={`/orgs/${orgId}/feedback`} className="text-base font-semibold">
+              {t("initiative.fromFeedback.link")}
+            </Link>
+          </p>
+        ))}
         <div className="mt-2">
           <CapabilityTags keys={i.capabilities} names={loaded.names} />
         </div>
