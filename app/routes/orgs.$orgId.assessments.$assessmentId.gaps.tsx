@@ -5,7 +5,8 @@ import { GapSummary } from "~/components/gap-summary";
 import { GapTable } from "~/components/gap-table";
 import { RankedGaps } from "~/components/ranked-gaps";
 import { requireAssessment } from "~/models/assessment.server";
-import { getGapAnalysis } from "~/services/gap-analysis.server";
+import { getGapAnalysis, getPeerBenchmark } from "~/services/gap-analysis.server";
+import { PeerBenchmark } from "~/components/peer-benchmark";
 import { detectLang } from "~/utils/i18n";
 import { messagesFor, translate } from "~/utils/i18n.server";
 import { can, orgRouteWithoutPosts, requireOrgAccess } from "~/utils/permissions.server";
@@ -23,16 +24,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const assessment = await requireAssessment(organization.id, params.assessmentId);
   const lang = detectLang(request);
   const analysis = await getGapAnalysis(assessment, lang);
-  const [initiatives, feedback] = await Promise.all([
+  const [initiatives, feedback, peers] = await Promise.all([
     listInitiatives(organization.id),
     getFeedbackBesideGaps(
       organization.id,
       analysis.rows.map((r) => ({ capabilityKey: r.capabilityKey, name: r.name, gap: r.gap })),
     ),
+    getPeerBenchmark(organization, analysis),
   ]);
   return {
     i18n: messagesFor(request, ["gaps", "initiatives", "metrics"]),
     feedback,
+    peers,
     canGenerate: can(role, "manage-initiatives"),
     byCapability: analysis.rows.map((row) => ({
       capabilityKey: row.capabilityKey,
@@ -49,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const action = orgRouteWithoutPosts;
 
 export default function GapsPage() {
-  const { assessment, analysis, byCapability, canGenerate, feedback } = useLoaderData<typeof loader>();
+  const { assessment, analysis, byCapability, canGenerate, feedback, peers } = useLoaderData<typeof loader>();
   const { orgId } = useParams();
   const [searchParams] = useSearchParams();
   const { t } = useI18n();
@@ -77,6 +80,7 @@ export default function GapsPage() {
         categories={analysis.categories}
         rows={analysis.rows}
       />
+      <PeerBenchmark benchmark={peers} />
       <RankedGaps ranked={analysis.ranked} categories={analysis.categories} filter={filter} />
       <GapTable rows={analysis.rows} hasPrevious={analysis.previous !== null} />
       <GapFeedback feedback={feedback} orgId={orgId!} />

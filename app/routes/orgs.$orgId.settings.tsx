@@ -4,8 +4,8 @@ import { useMemo } from "react";
 import { FormMessage, TextField } from "~/components/forms";
 import { OrganizationFields } from "~/components/organization-fields";
 import { OrganizationSchema } from "~/domain/account.schema";
-import { organizationDeleteSchema } from "~/domain/organization.schema";
-import { deleteOrganization, updateOrganization } from "~/models/organization.server";
+import { organizationDeleteSchema, PeerBenchmarkSchema } from "~/domain/organization.schema";
+import { deleteOrganization, setPeerBenchmark, updateOrganization } from "~/models/organization.server";
 import { parseForm, readFormData } from "~/utils/forms";
 import { detectLang } from "~/utils/i18n";
 import { translate } from "~/utils/i18n.server";
@@ -21,10 +21,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     title: `${translate(detectLang(request), "settings.title")} · ${organization.name}`,
     values: { name: organization.name, industry: organization.industry, defaultLang: organization.defaultLang },
+    peerBenchmark: organization.peerBenchmark,
   };
 }
 
-type Result = { intent: "update" | "delete"; errors: Record<string, string>; values?: Record<string, string>; saved?: boolean };
+type Result = { intent: "update" | "delete" | "peer-benchmark"; errors: Record<string, string>; values?: Record<string, string>; saved?: boolean };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organization } = await requireOrgAccess(request, params.orgId, "manage-organization");
@@ -35,6 +36,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await deleteOrganization(organization.id);
     return redirect("/orgs", 303);
   }
+  if (formData.get("intent") === "peer-benchmark") {
+    const choice = parseForm(PeerBenchmarkSchema, formData);
+    if (!choice.ok) return data<Result>({ intent: "peer-benchmark", errors: choice.errors }, { status: 400 });
+    await setPeerBenchmark(organization.id, choice.data.peer_benchmark === "in");
+    return data<Result>({ intent: "peer-benchmark", errors: {}, saved: true });
+  }
   const form = parseForm(OrganizationSchema, formData);
   if (!form.ok) return data<Result>({ intent: "update", errors: form.errors, values: form.values }, { status: 400 });
   await updateOrganization(organization.id, form.data);
@@ -42,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-  const { values } = useLoaderData<typeof loader>();
+  const { values, peerBenchmark } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useI18n();
   const update = useValidatedForm(OrganizationSchema, result?.intent === "update" ? result.errors : null);
@@ -53,10 +60,32 @@ export default function Settings() {
       <section className="card p-6" aria-labelledby="settings-title">
         <h1 id="settings-title" className="text-xl font-bold">{t("settings.title")}</h1>
         <Form method="post" className="mt-4 space-y-5" {...update.formProps}>
-          {result?.saved ? <FormMessage tone="success">{t("form.saved")}</FormMessage> : null}
+          {result?.intent === "update" && result.saved ? <FormMessage tone="success">{t("form.saved")}</FormMessage> : null}
           <input type="hidden" name="intent" value="update" />
           <OrganizationFields values={result?.intent === "update" && result.values ? result.values : values} field={update.field} />
           <button type="submit" className="btn btn-primary">{t("form.save")}</button>
+        </Form>
+      </section>
+
+      <section className="card p-6" aria-labelledby="peers-title">
+        <h2 id="peers-title" className="text-xl font-bold">{t("settings.peers.title")}</h2>
+        <p className="mt-2">{t("settings.peers.text")}</p>
+        <Form method="post" className="mt-4 space-y-4">
+          <input type="hidden" name="intent" value="peer-benchmark" />
+          <fieldset aria-describedby={result?.intent === "peer-benchmark" && result.errors.peer_benchmark ? "peer_benchmark-error" : undefined}>
+            <legend className="sr-only">{t("settings.peers.title")}</legend>
+            {(["in", "out"] as const).map((choice) => (
+              <label key={choice} className="flex min-h-11 items-center gap-2">
+                <input type="radio" name="peer_benchmark" value={choice} defaultChecked={(choice === "in") === peerBenchmark} className="size-5 accent-primary" />
+                {t(choice === "in" ? "settings.peers.in" : "settings.peers.out")}
+              </label>
+            ))}
+            {result?.intent === "peer-benchmark" && result.errors.peer_benchmark ? (
+              <p id="peer_benchmark-error" className="text-sm font-semibold text-danger">{t("form.error.invalidChoice")}</p>
+            ) : null}
+          </fieldset>
+          {result?.intent === "peer-benchmark" && result.saved ? <FormMessage tone="success">{t("form.saved")}</FormMessage> : null}
+          <button type="submit" className="btn btn-secondary">{t("form.save")}</button>
         </Form>
       </section>
 
