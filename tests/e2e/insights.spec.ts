@@ -82,7 +82,8 @@ async function bothSizes(page: Page, name: string) {
   await page.setViewportSize(VIEWPORTS.desktop);
 }
 
-test.describe.configure({ timeout: 300_000 });
+// Six locked workshops to set up and five pages through axe at two sizes, on a shared two-core machine.
+test.describe.configure({ timeout: 600_000 });
 
 for (const lang of ["es", "en"] as const satisfies readonly Lang[]) {
   test(`in ${lang}: benchmark and feedback beside the gaps, turn a comment into an initiative, bounds, the what-if and a review with its metrics, without JavaScript`, async ({ browser, playwright, baseURL }) => {
@@ -107,6 +108,8 @@ for (const lang of ["es", "en"] as const satisfies readonly Lang[]) {
     await expect(billing).toContainText(text.start);
     await js.page.goto(`${org}/assessments/${s.assessmentId}/gaps`);
     await bothSizes(js.page, `gaps-${lang}`);
+    await js.page.getByTestId("peer-benchmark").screenshot({ path: `tests/.artifacts/screenshots/insights-peers-${lang}-1280.png` });
+    await js.page.getByTestId("gap-feedback").screenshot({ path: `tests/.artifacts/screenshots/insights-gap-feedback-${lang}-1280.png` });
 
     // Feedback: the positive comment becomes a "repeat it at scale" draft, posted by a plain form.
     await page.goto(`${org}/feedback`);
@@ -124,7 +127,7 @@ for (const lang of ["es", "en"] as const satisfies readonly Lang[]) {
     const refused = page.waitForResponse((response) => response.url().includes("/values") && response.request().method() === "POST");
     await page.getByRole("button", { name: text.save }).click();
     expect((await refused).status()).toBe(400);
-    await expect(page.locator("#value-error")).toHaveText(text.bounds);
+    await expect(page.locator("#value-error")).toContainText(text.bounds);
     await screenshot(page, `insights-bounds-${lang}-1280`);
 
     // The what-if, as a GET form: +5 points from the latest FCR.
@@ -136,7 +139,7 @@ for (const lang of ["es", "en"] as const satisfies readonly Lang[]) {
     await expect(page).toHaveURL(/points=5/);
     await expect(page.getByTestId("what-if-result").locator("[data-fcr-after]")).toHaveAttribute("data-fcr-after", "77.4");
     await page.goto(`${org}/metrics?points=5&fcr=140&csat=&cost=&csat_ratio=1&cost_ratio=1`);
-    await expect(page.locator("#what-if-fcr-error")).toHaveText(text.bounds);
+    await expect(page.locator("#what-if-fcr-error")).toContainText(text.bounds);
     await js.page.goto(`${org}/metrics?points=5&fcr=72.4&csat=72.4&cost=4.2&csat_ratio=1&cost_ratio=1`);
     await bothSizes(js.page, `what-if-${lang}`);
 
