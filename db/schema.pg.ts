@@ -46,6 +46,8 @@ export const organizations = pgTable("organizations", {
   /** Executives who take the quiz through /quiz?invite=<token> count in this organization. */
   quizInviteToken: text("quiz_invite_token").notNull().unique(),
   createdAt: createdAt(),
+  /** Whether this organization's latest locked assessment counts in its consultant's anonymous peer benchmark (settings; in by default). */
+  peerBenchmark: boolean("peer_benchmark").notNull().default(true),
 });
 
 export const memberships = pgTable(
@@ -415,4 +417,37 @@ export const outbox = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt), index("outbox_org_idx").on(t.organizationId, t.status)],
+);
+
+// ── Review metric values and initiatives from comments (issues 11 and 13) ───────────────────────
+
+/** The latest value of each linked metric as a review recorded it: what the numbers said that day. */
+export const initiativeReviewMetrics = pgTable(
+  "initiative_review_metrics",
+  {
+    reviewId: text("review_id")
+      .notNull()
+      .references(() => initiativeReviews.id, { onDelete: "cascade" }),
+    metricId: text("metric_id")
+      .notNull()
+      .references(() => metrics.id, { onDelete: "cascade" }),
+    /** YYYY-MM-DD: the date of the value, not of the review. */
+    date: text("date").notNull(),
+    value: doublePrecision("value").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reviewId, t.metricId] }), index("initiative_review_metrics_metric_idx").on(t.metricId)],
+);
+
+/** An initiative drafted from a customer's comment ("turn into an initiative"). */
+export const initiativeFeedback = pgTable(
+  "initiative_feedback",
+  {
+    initiativeId: text("initiative_id")
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+    feedbackId: text("feedback_id")
+      .notNull()
+      .references(() => feedback.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.initiativeId, t.feedbackId] }), index("initiative_feedback_feedback_idx").on(t.feedbackId)],
 );

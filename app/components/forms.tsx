@@ -1,11 +1,16 @@
 import { forwardRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
 import { isMessageKey } from "~/utils/i18n";
+import { readMessage } from "~/domain/messages";
 import { useI18n } from "~/utils/use-i18n";
 
 /** Server messages are i18n keys; anything else (already translated) is shown as it is. */
 export function useMessage() {
   const { t } = useI18n();
-  return (message: string | undefined) => (message ? (isMessageKey(message) ? t(message) : message) : undefined);
+  return (message: string | undefined) => {
+    if (!message) return undefined;
+    const { key, params } = readMessage(message);
+    return isMessageKey(key) ? t(key, params) : message;
+  };
 }
 
 type FieldProps = InputHTMLAttributes<HTMLInputElement> & {

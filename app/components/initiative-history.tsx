@@ -17,6 +17,7 @@ export type HistoryEntry = {
 const KIND_LABEL: Record<string, MessageKey> = {
   created: "initiative.history.created",
   generated: "initiative.history.generated",
+  "from-feedback": "initiative.history.fromFeedback",
   updated: "initiative.history.updated",
   accepted: "initiative.history.accepted",
   dismissed: "initiative.history.dismissed",

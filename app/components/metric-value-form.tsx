@@ -1,16 +1,18 @@
 import { Form } from "@remix-run/react";
-import { MetricValueSchema, NpsCountsSchema } from "~/domain/metric.schema";
+import { useMemo } from "react";
+import { metricValueSchema, NpsCountsSchema, type MetricBounds } from "~/domain/metric.schema";
 import type { FieldErrors } from "~/utils/forms";
 import { useI18n } from "~/utils/use-i18n";
 import { useValidatedForm } from "~/utils/use-validated-form";
 import { TextField } from "./forms";
 
-type Props = { action: string; today: string; unit: string; errors?: FieldErrors | null; values?: Record<string, string> | null };
+type Props = { action: string; today: string; unit: string; bounds: MetricBounds; errors?: FieldErrors | null; values?: Record<string, string> | null };
 
-/** Adds a dated value, or replaces the one of that date; posts to the metric's `values` route. */
-export function MetricValueForm({ action, today, unit, errors, values }: Props) {
+/** Adds a dated value within the metric's bounds, or replaces the one of that date; posts to the metric's `values` route. */
+export function MetricValueForm({ action, today, unit, bounds, errors, values }: Props) {
   const { t } = useI18n();
-  const form = useValidatedForm(MetricValueSchema, errors);
+  const schema = useMemo(() => metricValueSchema(bounds), [bounds]);
+  const form = useValidatedForm(schema, errors);
   return (
     <Form method="post" action={action} className="space-y-4" {...form.formProps}>
       <div className="grid gap-4 sm:grid-cols-2">
@@ -25,7 +27,7 @@ export function MetricValueForm({ action, today, unit, errors, values }: Props) 
 }
 
 /** NPS from its three counts: the server computes % promoters − % detractors. */
-export function NpsCountsForm({ action, today, errors, values }: Omit<Props, "unit">) {
+export function NpsCountsForm({ action, today, errors, values }: Omit<Props, "unit" | "bounds">) {
   const { t } = useI18n();
   const form = useValidatedForm(NpsCountsSchema, errors);
   return (

@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { DECISION_LABEL } from "./initiative-labels";
 import { fromIsoDate } from "~/domain/dates";
 import type { ReviewDecision } from "~/domain/initiative.schema";
@@ -13,10 +14,34 @@ export type ReviewRow = {
   environmentChanged: boolean;
   preferencesChanged: boolean;
   by: string | null;
+  metrics: readonly ReviewMetricValue[];
 };
 
+export type ReviewMetricValue = { metricId: string; name: string; unit: string; date: string; value: number };
+
+/** The linked metrics' values a review recorded (or, on the form, will record): name, value and unit, the value's date. */
+export function ReviewMetricValues({ values, orgId }: { values: readonly ReviewMetricValue[]; orgId: string }) {
+  const { number, date } = useI18n();
+  if (values.length === 0) return null;
+  return (
+    <ul className="mt-1 flex flex-wrap gap-2">
+      {values.map((v) => (
+        <li key={v.metricId} data-metric-value={v.metricId} data-value={v.value} data-date={v.date} className="rounded-lg border border-line px-3 py-1 text-sm">
+          <Link to={`/orgs/${orgId}/metrics/${v.metricId}`} className="font-semibold">
+            {v.name}
+          </Link>{" "}
+          <span className="tabular-nums">
+            {number(v.value, { maximumFractionDigits: 2 })} {v.unit}
+          </span>
+          <span className="text-ink-soft"> · {date(fromIsoDate(v.date), { dateStyle: "medium" })}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** Past reviews, latest first: the date, the decision, the answers that call for attention, the notes. */
-export function ReviewList({ reviews }: { reviews: readonly ReviewRow[] }) {
+export function ReviewList({ reviews, orgId }: { reviews: readonly ReviewRow[]; orgId: string }) {
   const { t, date } = useI18n();
   if (reviews.length === 0) return <p className="mt-2 text-ink-soft">{t("review.list.empty")}</p>;
   return (
@@ -36,6 +61,7 @@ export function ReviewList({ reviews }: { reviews: readonly ReviewRow[] }) {
             </p>
             {flags.length ? <p className="text-sm text-accent">{flags.join(" · ")}</p> : null}
             {r.notes ? <p className="whitespace-pre-line">{r.notes}</p> : null}
+            <ReviewMetricValues values={r.metrics} orgId={orgId} />
           </li>
         );
       })}

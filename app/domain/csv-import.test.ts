@@ -77,6 +77,20 @@ describe("importMetricValues", () => {
     ]);
   });
 
+  it("refuses a value outside its metric's bounds, with the numbers for the message", () => {
+    const bounds = new Map([
+      ["fcr", { min: 0, max: 100 }],
+      ["nps", { min: -100, max: 100 }],
+      ["Ventas web", { min: 0 }],
+    ]);
+    const csv = ["metric,date,value", "fcr,2026-01-31,140", "fcr,2026-02-28,100", "nps,2026-01-31,-35", "nps,2026-02-28,-101", "Ventas web,2026-01-31,-1", "Tiempo medio de atención,2026-01-31,-3"].join("\n");
+    expect(problemsOf(importMetricValues(csv, KNOWN, bounds))).toEqual([
+      { row: 2, field: "value", message: "metric.error.between", params: { min: 0, max: 100 } },
+      { row: 5, field: "value", message: "metric.error.between", params: { min: -100, max: 100 } },
+      { row: 6, field: "value", message: "metric.error.negative" },
+    ]);
+  });
+
   it("counts a quoted cell with a line break as one spreadsheet row", () => {
     const csv = 'metric,date,value\n"Tiempo medio\nde atención",2026-01-31,300\nfcr,2026-13-01,70\n';
     // The break inside the name reads as a space, so row 2 names a known metric.

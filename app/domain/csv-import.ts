@@ -1,6 +1,7 @@
 import { CsvError, parse } from "csv-parse/sync";
 import { z } from "zod";
-import { dateField, decimalField, feedbackSchema, type FeedbackInput } from "./metric.schema";
+import { readMessage } from "./messages";
+import { boundedValueField, dateField, feedbackSchema, type FeedbackInput, type MetricBounds } from "./metric.schema";
 import { cleanText } from "./text.schema";
 
 /**
@@ -39,18 +40,32 @@ export type FeedbackRow = FeedbackInput & { row: number };
  * A metric-values file. `knownMetrics` are the keys and names the organization's metrics answer to
  * (catalogue keys, custom names); a row's `metric` matches one whatever its case and spacing, and
  * comes back spelled as in the list. Two rows for the same metric and date are refused: which one
- * should win?
+ * should win? `bounds` gives a metric's bounds by its name in the list: a value outside them is
+ * refused with the value form's message.
  */
-export function importMetricValues(input: string | Uint8Array, knownMetrics: readonly string[]): ImportResult<MetricValueRow> {
+export function importMetricValues(input: string | Uint8Array, knownMetrics: readonly string[], bounds: ReadonlyMap<string, MetricBounds> = new Map()): ImportResult<MetricValueRow> {
   const byName = new Map(knownMetrics.map((name) => [comparableName(name), name]));
-  const schema = z.object({
-    metric: z
-      .string()
-      .transform((cell) => byName.get(comparableName(cell)))
-      .refine((name) => name !== undefined, "import.error.unknownMetric"),
-    date: dateField("metric.error.dateRequired"),
-    value: decimalField("metric.error.valueRequired"),
-  });
+  const valueFields = new Map([...bounds].map(([name, b]) => [name, boundedValueField(b)]));
+  const unbounded = boundedValueField({});
+  const valueFieldOf = (metric: unknown) => (typeof metric === "string" ? valueFields.get(metric) : undefined) ?? unbounded;
+  const schema = z
+    .object({
+      metric: z
+        .string()
+        .transform((cell) => byName.get(comparableName(cell)))
+        .refine((name) => name !== undefined, "import.error.unknownMetric"),
+      date: dateField("metric.error.dateRequired"),
+      value: z.unknown(),
+    })
+    .superRefine(
+      // Runs beside the other fields' messages (`when`), so a row with a bad date and a bad value hears of both.
+      (record, ctx) => {
+        const value = valueFieldOf(record.metric).safeParse(record.value);
+        if (!value.success) ctx.addIssue({ code: "custom", path: ["value"], message: value.error.issues[0]!.message });
+      },
+      { when: () => true },
+    )
+    .transform((record) => ({ ...record, value: valueFieldOf(record.metric).parse(record.value) }));
   const firstRowOf = new Map<string, number>();
   return importRows(input, METRIC_VALUES_HEADER, (record, row) => {
     const result = schema.safeParse(record);
@@ -84,7 +99,8 @@ function issuesOf(error: z.ZodError, row: number): ImportProblem[] {
     const field = issue.path.join(".");
     if (seen.has(field)) return [];
     seen.add(field);
-    return [{ row, field, message: issue.message }];
+    const { key, params } = readMessage(issue.message);
+    return [params ? { row, field, message: key, params } : { row, field, message: key }];
   });
 }
 

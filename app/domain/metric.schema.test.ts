@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { feedbackSchema, MetricValueSchema, NewMetricSchema, NpsCountsSchema, readDate, readDecimal } from "./metric.schema";
+import { readMessage } from "./messages";
+import { boundsMessage, customMetricBounds, feedbackSchema, metricValueSchema, MetricValueSchema, NewMetricSchema, NpsCountsSchema, readDate, readDecimal } from "./metric.schema";
 import { hasMessage } from "~/utils/i18n.server";
 
 type Issues = Record<string, string>;
@@ -133,6 +134,41 @@ describe("MetricValueSchema", () => {
     expect(issuesOf(MetricValueSchema.safeParse({ date: "31/02/2026", value: "seventy" }))).toEqual({ date: "metric.error.date", value: "metric.error.number" });
   });
 });
+
+describe("metric bounds", () => {
+  const percent = metricValueSchema({ min: 0, max: 100 });
+  it("keeps a value within its bounds, ends included", () => {
+    expect(percent.parse({ date: "2026-01-31", value: "100" }).value).toBe(100);
+    expect(percent.parse({ date: "2026-01-31", value: "0,0" }).value).toBe(0);
+    expect(metricValueSchema({ min: 1, max: 7 }).parse({ date: "2026-01-31", value: "5,4" }).value).toBe(5.4);
+  });
+
+  it("refuses a percentage outside 0–100, a score outside its scale, a negative count, with the numbers in the message", () => {
+    const message = (schema: ReturnType<typeof metricValueSchema>, value: string) => readMessage(issuesOfBounded(schema.safeParse({ date: "2026-01-31", value })).value!);
+    expect(message(percent, "140")).toEqual({ key: "metric.error.between", params: { min: 0, max: 100 } });
+    expect(message(percent, "-0,5")).toEqual({ key: "metric.error.between", params: { min: 0, max: 100 } });
+    expect(message(metricValueSchema({ min: -100, max: 100 }), "-101")).toEqual({ key: "metric.error.between", params: { min: -100, max: 100 } });
+    expect(message(metricValueSchema({ min: 1, max: 7 }), "0.5")).toEqual({ key: "metric.error.between", params: { min: 1, max: 7 } });
+    expect(message(metricValueSchema({ min: 0 }), "-3")).toEqual({ key: "metric.error.negative" });
+    expect(readMessage(boundsMessage(-2, { min: -1 })!)).toEqual({ key: "metric.error.atLeast", params: { min: -1 } });
+    expect(readMessage(boundsMessage(2.5, { max: 1.5 })!)).toEqual({ key: "metric.error.atMost", params: { max: 1.5 } });
+  });
+
+  it("reads a custom metric's bounds from its unit: percent is 0–100, other units are not checked", () => {
+    expect(customMetricBounds(" % ")).toEqual({ min: 0, max: 100 });
+    expect(customMetricBounds("s")).toEqual({});
+    expect(MetricValueSchema.parse({ date: "2026-01-31", value: "-40" }).value).toBe(-40);
+  });
+});
+
+/** issuesOf for messages that carry numbers: the key must exist, the numbers travel after it. */
+function issuesOfBounded(result: Parameters<typeof issuesOf>[0]): Issues {
+  expect(result.success).toBe(false);
+  const issues: Issues = {};
+  for (const issue of result.error!.issues) issues[issue.path.join(".")] ??= issue.message;
+  for (const message of Object.values(issues)) expect(hasMessage(readMessage(message).key), message).toBe(true);
+  return issues;
+}
 
 describe("NpsCountsSchema", () => {
   it("takes three whole counts", () => {

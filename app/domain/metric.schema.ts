@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withParams } from "./messages";
 import { isMetricKey, type MetricKey } from "./metric-keys";
 
 export { isMetricKey };
@@ -196,11 +197,37 @@ export const NewMetricSchema = z
 
 // ── Values ─────────────────────────────────────────────────────────────────────────────────────
 
-/** POST /orgs/:orgId/metrics/:metricId/values: a dated value (same date again replaces it). */
-export const MetricValueSchema = z.object({
-  date: dateField("metric.error.dateRequired"),
-  value: decimalField("metric.error.valueRequired"),
-});
+/** The values a metric can take: a catalog metric's from content/metrics.json, a custom one's from its unit. */
+export type MetricBounds = { min?: number; max?: number };
+
+/** A custom metric in percent is a share, 0 to 100; any other unit says nothing we can check. */
+export function customMetricBounds(unit: string): MetricBounds {
+  return unit.trim() === "%" ? { min: 0, max: 100 } : {};
+}
+
+/** What is wrong with a value outside its metric's bounds (a message with its numbers, messages.ts), or null. */
+export function boundsMessage(value: number, bounds: MetricBounds): string | null {
+  const { min, max } = bounds;
+  if ((min === undefined || value >= min) && (max === undefined || value <= max)) return null;
+  if (min !== undefined && max !== undefined) return withParams("metric.error.between", { min, max });
+  if (min === 0) return "metric.error.negative";
+  return min !== undefined ? withParams("metric.error.atLeast", { min }) : withParams("metric.error.atMost", { max: max! });
+}
+
+/** A required decimal within the metric's bounds: a percentage of 140 or a negative count is refused at the field. */
+export function boundedValueField(bounds: MetricBounds, required = "metric.error.valueRequired") {
+  return decimalField(required).superRefine((value, ctx) => {
+    const message = boundsMessage(value, bounds);
+    if (message) ctx.addIssue({ code: "custom", message });
+  });
+}
+
+/** POST /orgs/:orgId/metrics/:metricId/values: a dated value within the metric's bounds (same date again replaces it). */
+export function metricValueSchema(bounds: MetricBounds) {
+  return z.object({ date: dateField("metric.error.dateRequired"), value: boundedValueField(bounds) });
+}
+/** A value with no bounds to check (a custom metric whose unit says nothing). */
+export const MetricValueSchema = metricValueSchema({});
 export type MetricValueInput = z.infer<typeof MetricValueSchema>;
 
 const count = z

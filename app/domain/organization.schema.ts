@@ -38,3 +38,9 @@ export const MemberActionSchema = z.discriminatedUnion(
   ],
   { error: "form.error.invalidChoice" },
 );
+
+/** Settings: in or out of the consultant's anonymous peer benchmark (`intent=peer-benchmark`). */
+export const PeerBenchmarkSchema = z.object({
+  intent: z.literal("peer-benchmark"),
+  peer_benchmark: z.enum(["in", "out"], { error: "form.error.invalidChoice" }),
+});

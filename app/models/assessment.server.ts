@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { and, asc, count, desc, eq, lt, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, lt, ne, sql } from "drizzle-orm";
 import { getDb } from "../../db/connection.server";
 import type { Tables } from "../../db/database.server";
 import { joinCodeFrom } from "~/domain/workshop";
@@ -109,6 +109,20 @@ export async function getPreviousLocked(assessment: Assessment): Promise<Assessm
     .orderBy(desc(t.assessments.lockedAt))
     .limit(1);
   return row;
+}
+
+/** Each of these organizations' latest locked assessment (one per organization that has any). */
+export async function latestLockedOf(organizationIds: readonly string[]): Promise<Assessment[]> {
+  if (organizationIds.length === 0) return [];
+  const { orm, t } = getDb();
+  const rows = await orm
+    .select()
+    .from(t.assessments)
+    .where(and(inArray(t.assessments.organizationId, [...organizationIds]), eq(t.assessments.status, "locked")))
+    .orderBy(desc(t.assessments.lockedAt), desc(t.assessments.id));
+  const latest = new Map<string, Assessment>();
+  for (const row of rows) if (!latest.has(row.organizationId)) latest.set(row.organizationId, row);
+  return [...latest.values()];
 }
 
 export async function listLocked(organizationId: string): Promise<Assessment[]> {

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import { getDb } from "../../db/connection.server";
 import type { Tables } from "../../db/database.server";
 import type { FeedbackChannel, FeedbackInput, FeedbackSentiment } from "~/domain/metric.schema";
@@ -47,4 +47,29 @@ export async function countFeedbackBySentiment(organizationId: string, filters: 
   const counts = { positive: 0, negative: 0 };
   for (const row of rows) counts[row.sentiment] = Number(row.n);
   return counts;
+}
+
+export type FeedbackCount = { capability: string | null; channel: FeedbackChannel; sentiment: FeedbackSentiment; count: number };
+
+/** How many comments the organization has per capability, channel and sentiment (one grouped statement). */
+export async function countFeedbackByCapability(organizationId: string): Promise<FeedbackCount[]> {
+  const { orm, t } = getDb();
+  const rows = await orm
+    .select({ capability: t.feedback.capability, channel: t.feedback.channel, sentiment: t.feedback.sentiment, n: count() })
+    .from(t.feedback)
+    .where(eq(t.feedback.organizationId, organizationId))
+    .groupBy(t.feedback.capability, t.feedback.channel, t.feedback.sentiment);
+  return rows.map((row) => ({ capability: row.capability, channel: row.channel, sentiment: row.sentiment, count: Number(row.n) }));
+}
+
+/** The initiative each of these comments was turned into (dismissed drafts left out), by comment id. */
+export async function initiativesFromFeedback(feedbackIds: readonly string[]): Promise<Map<string, { id: string; title: string }>> {
+  if (feedbackIds.length === 0) return new Map();
+  const { orm, t } = getDb();
+  const rows = await orm
+    .select({ feedbackId: t.initiativeFeedback.feedbackId, id: t.initiatives.id, title: t.initiatives.title })
+    .from(t.initiativeFeedback)
+    .innerJoin(t.initiatives, eq(t.initiatives.id, t.initiativeFeedback.initiativeId))
+    .where(and(inArray(t.initiativeFeedback.feedbackId, [...feedbackIds]), isNull(t.initiatives.dismissedAt)));
+  return new Map(rows.map((row) => [row.feedbackId, { id: row.id, title: row.title }]));
 }

@@ -19,7 +19,7 @@ export type Initiative = Omit<InitiativeRow, "capabilities" | "metrics" | "prior
 
 /** What a history row records (stored as JSON in initiative_changes.changes). */
 export type ChangeRecord = {
-  kind: "created" | "generated" | "updated" | "accepted" | "dismissed" | "merged" | "merged-into" | "reviewed";
+  kind: "created" | "generated" | "from-feedback" | "updated" | "accepted" | "dismissed" | "merged" | "merged-into" | "reviewed";
   /** Fields that changed: name → [before, after]. */
   fields?: Record<string, [unknown, unknown]>;
   /** The other initiative of a merge. */
@@ -170,6 +170,69 @@ export async function addProposals(organizationId: string, assessmentId: string,
     }
     return added.length;
   });
+}
+
+export type FeedbackDraft = Omit<NewProposal, "libraryKey" | "capabilityKey"> & { capabilityKey: string | null };
+
+/**
+ * "Turn into an initiative": a proposal drafted from one of the organization's customer comments,
+ * linked to it (`initiative_feedback`), in one transaction on the comment read for update. A comment
+ * already turned into an initiative (still there, not dismissed) gives that one back instead of a
+ * second draft. `draft` is called with the comment to write the texts. Null when the comment is not
+ * the organization's.
+ */
+export async function addFeedbackDraft(
+  organizationId: string,
+  feedbackId: string,
+  draft: (comment: { date: string; sentiment: "positive" | "negative"; channel: string; capability: string | null; text: string }) => FeedbackDraft,
+  userId: string,
+  now = new Date(),
+): Promise<{ id: string; created: boolean } | null> {
+  const { t, transaction } = getDb();
+  return transaction(async (tx) => {
+    const [comment] = await tx
+      .select({ date: t.feedback.date, sentiment: t.feedback.sentiment, channel: t.feedback.channel, capability: t.feedback.capability, text: t.feedback.text })
+      .from(t.feedback)
+      .where(and(eq(t.feedback.id, feedbackId), eq(t.feedback.organizationId, organizationId)))
+      .for("update");
+    if (!comment) return null;
+    const [existing] = await tx
+      .select({ id: t.initiatives.id })
+      .from(t.initiativeFeedback)
+      .innerJoin(t.initiatives, eq(t.initiatives.id, t.initiativeFeedback.initiativeId))
+      .where(and(eq(t.initiativeFeedback.feedbackId, feedbackId), isNull(t.initiatives.dismissedAt)));
+    if (existing) return { id: existing.id, created: false };
+    const p = draft(comment);
+    const id = randomId();
+    await tx.insert(t.initiatives).values({
+      id,
+      organizationId,
+      title: p.title,
+      description: p.description,
+      capabilities: p.capabilityKey ?? "",
+      ownerName: "",
+      status: "proposed",
+      priority: p.priority,
+      effort: p.effort,
+      staffing: p.staffing,
+      metrics: joinKeys(p.metrics),
+      createdAt: now,
+      updatedAt: now,
+    });
+    await tx.insert(t.initiativeFeedback).values({ initiativeId: id, feedbackId });
+    await recordChange(tx, id, userId, { kind: "from-feedback" }, now);
+    return { id, created: true };
+  });
+}
+
+/** The customer comments an initiative was drafted from (none for most). */
+export async function listSourceFeedback(initiativeId: string) {
+  const { orm, t } = getDb();
+  return orm
+    .select({ id: t.feedback.id, date: t.feedback.date, sentiment: t.feedback.sentiment, channel: t.feedback.channel, text: t.feedback.text })
+    .from(t.initiativeFeedback)
+    .innerJoin(t.feedback, eq(t.feedback.id, t.initiativeFeedback.feedbackId))
+    .where(eq(t.initiativeFeedback.initiativeId, initiativeId));
 }
 
 /** A new initiative from the form. */

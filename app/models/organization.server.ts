@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { aliasedTable, and, eq, inArray, ne, sql } from "drizzle-orm";
 import { getDb } from "../../db/connection.server";
 import type { Tables } from "../../db/database.server";
 import type { Role } from "../../db/schema";
@@ -105,6 +105,28 @@ export async function updateOrganization(id: string, input: { name: string; indu
     .update(t.organizations)
     .set({ name: input.name.trim(), industry: input.industry.trim(), defaultLang: input.defaultLang })
     .where(eq(t.organizations.id, id));
+}
+
+/** In or out of its consultants' anonymous peer benchmark (settings). */
+export async function setPeerBenchmark(id: string, included: boolean): Promise<void> {
+  const { orm, t } = getDb();
+  await orm.update(t.organizations).set({ peerBenchmark: included }).where(eq(t.organizations.id, id));
+}
+
+/**
+ * The other organizations that share a consultant with this one and stay in the peer benchmark:
+ * the organizations whose results may be compared, anonymously, with this one's.
+ */
+export async function listBenchmarkPeers(organizationId: string): Promise<string[]> {
+  const { orm, t } = getDb();
+  const mine = aliasedTable(t.memberships, "mine");
+  const rows = await orm
+    .selectDistinct({ id: t.memberships.organizationId })
+    .from(mine)
+    .innerJoin(t.memberships, and(eq(t.memberships.userId, mine.userId), eq(t.memberships.role, "consultant")))
+    .innerJoin(t.organizations, eq(t.organizations.id, t.memberships.organizationId))
+    .where(and(eq(mine.organizationId, organizationId), eq(mine.role, "consultant"), ne(t.memberships.organizationId, organizationId), eq(t.organizations.peerBenchmark, true)));
+  return rows.map((row) => row.id);
 }
 
 /** Everything of the organization goes with it: the foreign keys cascade inside one statement. */

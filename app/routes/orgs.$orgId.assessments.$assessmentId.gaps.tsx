@@ -5,7 +5,8 @@ import { GapSummary } from "~/components/gap-summary";
 import { GapTable } from "~/components/gap-table";
 import { RankedGaps } from "~/components/ranked-gaps";
 import { requireAssessment } from "~/models/assessment.server";
-import { getGapAnalysis } from "~/services/gap-analysis.server";
+import { getGapAnalysis, getPeerBenchmark } from "~/services/gap-analysis.server";
+import { PeerBenchmark } from "~/components/peer-benchmark";
 import { detectLang } from "~/utils/i18n";
 import { messagesFor, translate } from "~/utils/i18n.server";
 import { can, orgRouteWithoutPosts, requireOrgAccess } from "~/utils/permissions.server";
@@ -13,6 +14,8 @@ import { useI18n } from "~/utils/use-i18n";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { GapInitiatives } from "~/components/gap-initiatives";
 import { listInitiatives } from "~/models/initiative.server";
+import { GapFeedback } from "~/components/gap-feedback";
+import { getFeedbackBesideGaps } from "~/services/feedback.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
 
@@ -21,9 +24,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const assessment = await requireAssessment(organization.id, params.assessmentId);
   const lang = detectLang(request);
   const analysis = await getGapAnalysis(assessment, lang);
-  const initiatives = await listInitiatives(organization.id);
+  const [initiatives, feedback, peers] = await Promise.all([
+    listInitiatives(organization.id),
+    getFeedbackBesideGaps(
+      organization.id,
+      analysis.rows.map((r) => ({ capabilityKey: r.capabilityKey, name: r.name, gap: r.gap })),
+    ),
+    getPeerBenchmark(organization, analysis),
+  ]);
   return {
-    i18n: messagesFor(request, ["gaps", "initiatives"]),
+    i18n: messagesFor(request, ["gaps", "initiatives", "metrics"]),
+    feedback,
+    peers,
     canGenerate: can(role, "manage-initiatives"),
     byCapability: analysis.rows.map((row) => ({
       capabilityKey: row.capabilityKey,
@@ -40,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const action = orgRouteWithoutPosts;
 
 export default function GapsPage() {
-  const { assessment, analysis, byCapability, canGenerate } = useLoaderData<typeof loader>();
+  const { assessment, analysis, byCapability, canGenerate, feedback, peers } = useLoaderData<typeof loader>();
   const { orgId } = useParams();
   const [searchParams] = useSearchParams();
   const { t } = useI18n();
@@ -68,8 +80,10 @@ export default function GapsPage() {
         categories={analysis.categories}
         rows={analysis.rows}
       />
+      <PeerBenchmark benchmark={peers} />
       <RankedGaps ranked={analysis.ranked} categories={analysis.categories} filter={filter} />
       <GapTable rows={analysis.rows} hasPrevious={analysis.previous !== null} />
+      <GapFeedback feedback={feedback} orgId={orgId!} />
       <GapInitiatives rows={byCapability} orgId={orgId!} assessmentId={assessment.id} canGenerate={canGenerate} />
     </div>
   );

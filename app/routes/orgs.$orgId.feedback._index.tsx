@@ -7,7 +7,7 @@ import { FormMessage } from "~/components/forms";
 import { EmptyState, Page } from "~/components/page";
 import { fromIsoDate } from "~/domain/dates";
 import { FEEDBACK_CHANNELS, FEEDBACK_SENTIMENTS, type FeedbackChannel, type FeedbackSentiment } from "~/domain/metric.schema";
-import { countFeedbackBySentiment, listFeedback, type FeedbackFilters } from "~/models/feedback.server";
+import { countFeedbackBySentiment, initiativesFromFeedback, listFeedback, type FeedbackFilters } from "~/models/feedback.server";
 import { getLocalizedModel } from "~/utils/content.server";
 import { detectLang } from "~/utils/i18n";
 import { messagesFor, translate } from "~/utils/i18n.server";
@@ -39,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Both sentiments under the other filters: the balance stays visible while one side is listed.
     countFeedbackBySentiment(organization.id, { ...filters, sentiment: undefined }),
   ]);
+  const initiatives = await initiativesFromFeedback(entries.map((e) => e.id));
   return {
     i18n: messagesFor(request, ["metrics"]),
     title: `${translate(lang, "feedback.title")} · ${organization.name}`,
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     filters,
     counts,
     limited: entries.length === LIST_LIMIT,
-    entries: entries.map((e) => ({ id: e.id, date: e.date, sentiment: e.sentiment, channel: e.channel, capability: e.capability, text: e.text })),
+    entries: entries.map((e) => ({ id: e.id, date: e.date, sentiment: e.sentiment, channel: e.channel, capability: e.capability, text: e.text, initiative: initiatives.get(e.id) ?? null })),
   };
 }
 
@@ -161,6 +162,7 @@ export default function FeedbackLog() {
             <DataTable
               density="comfortable"
               alignTop
+              stack
               rows={entries}
               rowKey={(e) => e.id}
               rowProps={(e) => ({ "data-feedback": e.id, "data-sentiment": e.sentiment, "data-channel": e.channel })}
@@ -170,6 +172,24 @@ export default function FeedbackLog() {
                 { key: "text", header: t("feedback.field.text"), cell: (e) => <p className="min-w-48 whitespace-pre-line">{e.text}</p> },
                 { key: "channel", header: t("feedback.field.channel"), cell: (e) => t(CHANNEL_LABELS[e.channel]) },
                 { key: "capability", header: t("feedback.field.capability"), cell: (e) => (e.capability ? (capabilityName.get(e.capability) ?? e.capability) : "—") },
+                (canEdit || entries.some((e) => e.initiative)) && {
+                  key: "initiative",
+                  header: t("feedback.col.initiative"),
+                  cell: (e) =>
+                    e.initiative ? (
+                      <Link to={`/orgs/${orgId}/initiatives/${e.initiative.id}`} className="font-semibold" data-testid="feedback-initiative">
+                        {t("feedback.turned", { title: e.initiative.title })}
+                      </Link>
+                    ) : canEdit ? (
+                      <Form method="post" action={`/orgs/${orgId}/feedback/${e.id}/initiative`}>
+                        <button type="submit" className="btn btn-secondary min-h-11 text-sm" data-testid="turn-into-initiative">
+                          {t(e.sentiment === "negative" ? "feedback.turn.negative" : "feedback.turn.positive")}
+                        </button>
+                      </Form>
+                    ) : (
+                      "—"
+                    ),
+                },
               ]}
             />
             {limited ? <p className="p-4 text-sm text-ink-soft">{t("feedback.limited", { count: entries.length })}</p> : null}

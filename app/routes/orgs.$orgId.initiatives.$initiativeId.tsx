@@ -9,10 +9,11 @@ import { ReviewList } from "~/components/review-list";
 import { fromIsoDate } from "~/domain/dates";
 import { INITIATIVE_REPEATED_FIELDS } from "~/domain/initiative.schema";
 import { today } from "~/domain/review-schedule";
-import { deleteInitiative, listChanges, requireInitiative, updateInitiative } from "~/models/initiative.server";
+import { deleteInitiative, listChanges, listSourceFeedback, requireInitiative, updateInitiative } from "~/models/initiative.server";
 import { listReviews } from "~/models/review.server";
 import { getInitiativeSchema, initiativeFormChoices, storedValues } from "~/services/initiative-form.server";
 import { getPlanItem } from "~/services/initiatives.server";
+import { labelValues } from "~/services/metrics.server";
 import { formValues, parseValues, readFormData } from "~/utils/forms";
 import { detectLang } from "~/utils/i18n";
 import { messagesFor } from "~/utils/i18n.server";
@@ -55,8 +56,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     names,
     ...choices,
     values: storedValues(initiative),
-    reviews: (await listReviews(initiative.id)).map((r) => ({ id: r.id, date: r.date, decision: r.decision, notes: r.notes, stillValid: r.stillValid, prioritiesChanged: r.prioritiesChanged, environmentChanged: r.environmentChanged, preferencesChanged: r.preferencesChanged, by: r.createdByName })),
+    reviews: (await listReviews(initiative.id)).map((r) => ({ id: r.id, date: r.date, decision: r.decision, notes: r.notes, stillValid: r.stillValid, prioritiesChanged: r.prioritiesChanged, environmentChanged: r.environmentChanged, preferencesChanged: r.preferencesChanged, by: r.createdByName, metrics: labelValues(r.metrics, lang) })),
     history: (await listChanges(initiative.id)).map((c) => ({ ...c, at: c.at.getTime() })),
+    fromFeedback: await listSourceFeedback(initiative.id),
   };
 }
 
@@ -100,6 +102,14 @@ export default function InitiativePage() {
         {i.reason ? (
           <p className="mt-2 text-lg">{t("initiative.why", { capability: i.reason.capability, current: i.reason.current, ideal: i.reason.ideal, level: i.reason.level })}</p>
         ) : null}
+        {loaded.fromFeedback.map((f) => (
+          <p key={f.id} className="mt-2 text-lg" data-from-feedback={f.id}>
+            {t(f.sentiment === "negative" ? "initiative.fromFeedback.negative" : "initiative.fromFeedback.positive", { date: day(f.date) })}{" "}
+            <Link to={`/orgs/${orgId}/feedback`} className="text-base font-semibold">
+              {t("initiative.fromFeedback.link")}
+            </Link>
+          </p>
+        ))}
         <div className="mt-2">
           <CapabilityTags keys={i.capabilities} names={loaded.names} />
         </div>
@@ -158,7 +168,7 @@ export default function InitiativePage() {
         <h2 id="reviews-title" className="text-xl font-bold">
           {t("review.list.title")}
         </h2>
-        <ReviewList reviews={loaded.reviews} />
+        <ReviewList reviews={loaded.reviews} orgId={orgId!} />
       </section>
       {loaded.canManage ? (
         <details className="space-y-4" open={failed ? true : undefined}>

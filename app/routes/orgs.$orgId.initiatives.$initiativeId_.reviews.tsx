@@ -9,8 +9,10 @@ import { REVIEW_DECISIONS, reviewFormSchema } from "~/domain/initiative.schema";
 import { canReview } from "~/domain/initiative-status";
 import { REVIEW_INTERVAL_MONTHS, today } from "~/domain/review-schedule";
 import { requireInitiative } from "~/models/initiative.server";
-import { saveReview } from "~/models/review.server";
+import { latestLinkedValues, saveReview } from "~/models/review.server";
 import { getPlanItem } from "~/services/initiatives.server";
+import { labelValues } from "~/services/metrics.server";
+import { ReviewMetricValues } from "~/components/review-list";
 import { getLocalizedMetrics } from "~/utils/content.server";
 import { parseForm, readFormData } from "~/utils/forms";
 import { detectLang, type MessageKey } from "~/utils/i18n";
@@ -29,14 +31,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = detectLang(request);
   const day = today();
   const item = await getPlanItem(initiative, day);
+  const latest = labelValues(await latestLinkedValues(organization.id, initiative.metrics, day), lang);
   return {
     i18n: messagesFor(request, ["initiatives"]),
     title: `${translate(lang, "review.title")} · ${initiative.title}`,
     initiative: { id: initiative.id, title: initiative.title, open: canReview(initiative.status) && initiative.start !== null, nextReview: item.nextReview },
     today: day,
     nextIfToday: addMonthsToDate(day, REVIEW_INTERVAL_MONTHS),
-    metrics: getLocalizedMetrics(lang)
-      .filter((m) => initiative.metrics.includes(m.key))
+    latest,
+    // Linked catalog metrics the organization has no value of yet: named, so the gap is visible.
+    withoutValues: getLocalizedMetrics(lang)
+      .filter((m) => initiative.metrics.includes(m.key) && !latest.some((v) => v.name === m.name))
       .map((m) => m.name),
   };
 }
@@ -134,11 +139,15 @@ export default function ReviewPage() {
           </div>
             );
           })()}
-          {loaded.metrics.length ? (
-            <div>
-              <p className="font-semibold">{t("review.metrics")}</p>
-              <p className="text-ink-soft">{loaded.metrics.join(", ")}</p>
-            </div>
+          {loaded.latest.length || loaded.withoutValues.length ? (
+            <section aria-labelledby="review-metrics" data-testid="review-metrics">
+              <h2 id="review-metrics" className="font-semibold">
+                {t("review.metrics")}
+              </h2>
+              <p className="text-sm text-ink-soft">{t("review.metrics.saved")}</p>
+              <ReviewMetricValues values={loaded.latest} orgId={orgId!} />
+              {loaded.withoutValues.length ? <p className="mt-1 text-sm text-ink-soft">{t("review.metrics.none", { names: loaded.withoutValues.join(", ") })}</p> : null}
+            </section>
           ) : null}
           <p data-testid="next-if-saved" className="rounded-lg bg-primary-soft p-3">
             {t("review.nextIfSaved", { date: date(fromIsoDate(loaded.nextIfToday)) })}

@@ -8,7 +8,7 @@ import { MetricStatusBadge, StatusBasis } from "~/components/metric-status";
 import { MetricValueForm, NpsCountsForm } from "~/components/metric-value-form";
 import { fromIsoDate, isIsoDate } from "~/domain/dates";
 import { listValues, requireMetric } from "~/models/metric.server";
-import { today, viewMetric } from "~/services/metrics.server";
+import { today, viewMetric, metricBounds } from "~/services/metrics.server";
 import { detectLang, type MessageKey } from "~/utils/i18n";
 import { messagesFor } from "~/utils/i18n.server";
 import { can, orgRouteWithoutPosts, requireOrgAccess } from "~/utils/permissions.server";
@@ -25,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     metric: viewMetric(metric, await listValues(metric.id), detectLang(request), day),
     canEdit: can(role, "manage-initiatives"),
     today: day,
+    bounds: metricBounds(metric),
   };
 }
 
@@ -34,7 +35,7 @@ const DIRECTION: Record<"higher" | "lower", MessageKey> = { higher: "metric.dire
 const CADENCE: Record<"monthly" | "quarterly", MessageKey> = { monthly: "metric.cadence.monthly", quarterly: "metric.cadence.quarterly" };
 
 export default function MetricDetail() {
-  const { metric: m, canEdit, today: day } = useLoaderData<typeof loader>();
+  const { metric: m, canEdit, today: day, bounds } = useLoaderData<typeof loader>();
   const { orgId } = useParams();
   const [search] = useSearchParams();
   const { t, number, date, lang } = useI18n();
@@ -114,7 +115,7 @@ export default function MetricDetail() {
               {t("metric.values.add")}
             </h2>
             <p className="text-sm text-ink-soft">{t("metric.values.addHint")}</p>
-            <MetricValueForm key={`value-${saved ?? ""}`} action={action} today={day} unit={m.unit} />
+            <MetricValueForm key={`value-${saved ?? ""}`} action={action} today={day} unit={m.unit} bounds={bounds} />
             {m.key === "nps" ? (
               <div className="border-t border-line pt-6">
                 <h3 className="font-bold">{t("metric.nps.title")}</h3>

@@ -5,9 +5,9 @@ import { FormMessage, useMessage } from "~/components/forms";
 import { MetricValueForm, NpsCountsForm } from "~/components/metric-value-form";
 import { Page } from "~/components/page";
 import { npsFromCounts } from "~/domain/metric-status";
-import { MetricValueSchema, NpsCountsSchema } from "~/domain/metric.schema";
+import { metricValueSchema, NpsCountsSchema } from "~/domain/metric.schema";
 import { requireMetric, saveValue } from "~/models/metric.server";
-import { today, viewMetric } from "~/services/metrics.server";
+import { metricBounds, today, viewMetric } from "~/services/metrics.server";
 import { formValues, parseForm, readFormData } from "~/utils/forms";
 import { detectLang } from "~/utils/i18n";
 import { messagesFor, translate } from "~/utils/i18n.server";
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     i18n: messagesFor(request, ["metrics"]),
     title: `${translate(lang, "metric.values.add")} · ${view.name}`,
-    metric: { id: metric.id, name: view.name, unit: view.unit, isNps: metric.key === "nps" },
+    metric: { id: metric.id, name: view.name, unit: view.unit, isNps: metric.key === "nps", bounds: metricBounds(metric) },
     today: today(),
   };
 }
@@ -43,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (counts && metric.key !== "nps") {
     return data({ counts, errors: { form: "metric.error.npsOnly" } as Record<string, string>, values: formValues(formData) }, { status: 400 });
   }
-  const form = counts ? parseForm(NpsCountsSchema, formData) : parseForm(MetricValueSchema, formData);
+  const form = counts ? parseForm(NpsCountsSchema, formData) : parseForm(metricValueSchema(metricBounds(metric)), formData);
   if (!form.ok) return data({ counts, errors: form.errors, values: form.values }, { status: 400 });
   const value = "value" in form.data ? form.data.value : npsFromCounts(form.data)!;
   await saveValue(metric.id, form.data.date, value);
@@ -64,7 +64,7 @@ export default function MetricValues() {
         {result?.counts && metric.isNps ? (
           <NpsCountsForm action={`${path}/values`} today={day} errors={result.errors} values={result.values} />
         ) : (
-          <MetricValueForm action={`${path}/values`} today={day} unit={metric.unit} errors={result?.errors} values={result?.values} />
+          <MetricValueForm action={`${path}/values`} today={day} unit={metric.unit} bounds={metric.bounds} errors={result?.errors} values={result?.values} />
         )}
         <Link to={path} className="inline-block font-semibold">
           ← {metric.name}

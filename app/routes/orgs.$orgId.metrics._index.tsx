@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useParams, useSearchParams } from "@remix-run/react";
 import { MetricChart } from "~/components/charts/lazy";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -7,7 +7,11 @@ import { MetricStatusBadge, StatusBasis } from "~/components/metric-status";
 import { EmptyState, Page } from "~/components/page";
 import { fromIsoDate } from "~/domain/dates";
 import { METRIC_KINDS, type MetricKind } from "~/domain/metric.schema";
-import { listMetricViews } from "~/services/metrics.server";
+import { FcrWhatIfPanel } from "~/components/fcr-what-if";
+import { asksWhatIf, decimalText, fcrWhatIf, FcrWhatIfSchema } from "~/domain/fcr-what-if";
+import { listMetricViews, type MetricView } from "~/services/metrics.server";
+import { getFcrWhatIfSource } from "~/utils/content.server";
+import { parseValues } from "~/utils/forms";
 import { detectLang, type MessageKey } from "~/utils/i18n";
 import { messagesFor, translate } from "~/utils/i18n.server";
 import { can, orgRouteWithoutPosts, requireOrgAccess } from "~/utils/permissions.server";
@@ -19,12 +23,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization, role } = await requireOrgAccess(request, params.orgId);
   const lang = detectLang(request);
   const metrics = await listMetricViews(organization.id, lang);
-  return {
-    i18n: messagesFor(request, ["metrics"]),
-    title: `${translate(lang, "metrics.title")} · ${organization.name}`,
-    canEdit: can(role, "manage-initiatives"),
-    metrics: metrics.map(({ catalog: _catalog, ...m }) => m),
-  };
+  const whatIf = readWhatIf(new URL(request.url).searchParams, metrics, lang);
+  return data(
+    {
+      i18n: messagesFor(request, ["metrics"]),
+      title: `${translate(lang, "metrics.title")} · ${organization.name}`,
+      canEdit: can(role, "manage-initiatives"),
+      metrics: metrics.map(({ catalog: _catalog, ...m }) => m),
+      whatIf,
+    },
+    // A what-if asked with a bad number answers 400, the message at its field, like a refused post.
+    { status: whatIf.errors ? 400 : 200 },
+  );
+}
+
+/**
+ * The FCR what-if's form and answer: as asked in the query string, or prefilled with the
+ * organization's latest FCR, CSAT and cost per call and the sourced default ratios.
+ */
+function readWhatIf(search: URLSearchParams, metrics: MetricView[], lang: ReturnType<typeof detectLang>) {
+  const source = getFcrWhatIfSource(lang);
+  const latest = (key: string) => metrics.find((m) => m.key === key)?.values.at(-1)?.value ?? null;
+  const costUnit = metrics.find((m) => m.key === "cost-per-call")?.unit ?? "";
+  if (!asksWhatIf(search)) {
+    const values = { points: "5", fcr: decimalText(latest("fcr")), csat: decimalText(latest("csat")), cost: decimalText(latest("cost-per-call")), csat_ratio: decimalText(source.csatPerPoint), cost_ratio: decimalText(source.costPerPoint) };
+    return { values, errors: null, result: null, source, costUnit };
+  }
+  const asked = { points: "", fcr: "", csat: "", cost: "", csat_ratio: "", cost_ratio: "", ...Object.fromEntries([...search].filter(([name]) => ["points", "fcr", "csat", "cost", "csat_ratio", "cost_ratio"].includes(name))) };
+  const form = parseValues(FcrWhatIfSchema, asked);
+  if (!form.ok) return { values: asked, errors: form.errors, result: null, source, costUnit };
+  return { values: asked, errors: null, result: { ...fcrWhatIf(form.data), fcr: form.data.fcr, csat: form.data.csat, cost: form.data.cost }, source, costUnit };
 }
 
 export const action = orgRouteWithoutPosts;
@@ -32,7 +60,7 @@ export const action = orgRouteWithoutPosts;
 const KIND_TITLES: Record<MetricKind, MessageKey> = { business: "metrics.kind.business", operational: "metrics.kind.operational" };
 
 export default function MetricsOverview() {
-  const { metrics, canEdit } = useLoaderData<typeof loader>();
+  const { metrics, canEdit, whatIf } = useLoaderData<typeof loader>();
   const { t, number, date, lang } = useI18n();
   const { orgId } = useParams();
   const [search] = useSearchParams();
@@ -121,6 +149,9 @@ export default function MetricsOverview() {
           })}
         </div>
       )}
+      <div className="mt-10">
+        <FcrWhatIfPanel {...whatIf} />
+      </div>
     </Page>
   );
 }

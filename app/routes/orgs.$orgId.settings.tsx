@@ -5,8 +5,8 @@ import { FormMessage, TextField } from "~/components/forms";
 import { OrganizationFields } from "~/components/organization-fields";
 import { CalendarFeedPanel, EmailRemindersPanel } from "~/components/reminder-settings";
 import { OrganizationSchema } from "~/domain/account.schema";
-import { organizationDeleteSchema } from "~/domain/organization.schema";
-import { deleteOrganization, updateOrganization } from "~/models/organization.server";
+import { organizationDeleteSchema, PeerBenchmarkSchema } from "~/domain/organization.schema";
+import { deleteOrganization, setPeerBenchmark, updateOrganization } from "~/models/organization.server";
 import { calendarFeedUrl } from "~/services/calendar-feed.server";
 import { getEmailStatus } from "~/services/reminders.server";
 import { getEnv } from "~/utils/env.server";
@@ -30,10 +30,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     values: { name: organization.name, industry: organization.industry, defaultLang: organization.defaultLang },
     calendarUrl: await calendarFeedUrl({ organizationId: organization.id }, organization.defaultLang, publicBaseUrl(request)),
     email: await getEmailStatus(organization.id, Boolean(env.SMTP_URL), env.REMINDER_DAYS),
+    peerBenchmark: organization.peerBenchmark,
   };
 }
 
-type Result = { intent: "update" | "delete" | "new-calendar-url"; errors: Record<string, string>; values?: Record<string, string>; saved?: boolean };
+type Result = { intent: "update" | "delete" | "new-calendar-url" | "peer-benchmark"; errors: Record<string, string>; values?: Record<string, string>; saved?: boolean };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organization } = await requireOrgAccess(request, params.orgId, "manage-organization");
@@ -48,6 +49,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await deleteOrganization(organization.id);
     return redirect("/orgs", 303);
   }
+  if (formData.get("intent") === "peer-benchmark") {
+    const choice = parseForm(PeerBenchmarkSchema, formData);
+    if (!choice.ok) return data<Result>({ intent: "peer-benchmark", errors: choice.errors }, { status: 400 });
+    await setPeerBenchmark(organization.id, choice.data.peer_benchmark === "in");
+    return data<Result>({ intent: "peer-benchmark", errors: {}, saved: true });
+  }
   const form = parseForm(OrganizationSchema, formData);
   if (!form.ok) return data<Result>({ intent: "update", errors: form.errors, values: form.values }, { status: 400 });
   await updateOrganization(organization.id, form.data);
@@ -55,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-  const { values, calendarUrl, email, organizationId } = useLoaderData<typeof loader>();
+  const { values, calendarUrl, email, organizationId, peerBenchmark } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useI18n();
   const update = useValidatedForm(OrganizationSchema, result?.intent === "update" ? result.errors : null);
@@ -79,6 +86,28 @@ export default function Settings() {
         <h2 id="export-title" className="text-xl font-bold">{t("settings.export.title")}</h2>
         <p className="mt-2">{t("settings.export.text")}</p>
         <a href="export.json" className="btn btn-secondary mt-4" download>{t("settings.export.link")}</a>
+      </section>
+
+      <section className="card p-6" aria-labelledby="peers-title">
+        <h2 id="peers-title" className="text-xl font-bold">{t("settings.peers.title")}</h2>
+        <p className="mt-2">{t("settings.peers.text")}</p>
+        <Form method="post" className="mt-4 space-y-4">
+          <input type="hidden" name="intent" value="peer-benchmark" />
+          <fieldset aria-describedby={result?.intent === "peer-benchmark" && result.errors.peer_benchmark ? "peer_benchmark-error" : undefined}>
+            <legend className="sr-only">{t("settings.peers.title")}</legend>
+            {(["in", "out"] as const).map((choice) => (
+              <label key={choice} className="flex min-h-11 items-center gap-2">
+                <input type="radio" name="peer_benchmark" value={choice} defaultChecked={(choice === "in") === peerBenchmark} className="size-5 accent-primary" />
+                {t(choice === "in" ? "settings.peers.in" : "settings.peers.out")}
+              </label>
+            ))}
+            {result?.intent === "peer-benchmark" && result.errors.peer_benchmark ? (
+              <p id="peer_benchmark-error" className="text-sm font-semibold text-danger">{t("form.error.invalidChoice")}</p>
+            ) : null}
+          </fieldset>
+          {result?.intent === "peer-benchmark" && result.saved ? <FormMessage tone="success">{t("form.saved")}</FormMessage> : null}
+          <button type="submit" className="btn btn-secondary">{t("form.save")}</button>
+        </Form>
       </section>
 
       <section className="card border-danger p-6" aria-labelledby="delete-title">

@@ -1,5 +1,7 @@
 import { delta, maturityIndex, rankGaps, toGapRow, type GapRow, type MaturityIndex } from "~/domain/gaps";
-import { getPreviousLocked, listLocked, type Assessment } from "~/models/assessment.server";
+import { peerBenchmark, type CategoryBenchmark } from "~/domain/peer-benchmark";
+import { getPreviousLocked, latestLockedOf, listLocked, type Assessment } from "~/models/assessment.server";
+import { listBenchmarkPeers, type Organization } from "~/models/organization.server";
 import { getConsensus } from "~/models/consensus.server";
 import type { Lang } from "~/utils/i18n";
 import { getCapabilityModel, getLocalizedModel } from "~/utils/content.server";
@@ -108,4 +110,21 @@ export async function getMaturityHistory(organizationId: string): Promise<Maturi
       categories: Object.fromEntries(index.categories.map((c) => [c.key, c.current])),
     };
   });
+}
+
+export type PeerBenchmarkView = { included: false } | { included: true; categories: (CategoryBenchmark & { name: string })[] | null };
+
+/**
+ * This assessment's category indices beside the quartiles of the latest locked assessments of the
+ * other organizations that share a consultant with this one and have not opted out. An organization
+ * that opted out neither contributes nor sees the comparison. `categories` is null below five peers.
+ */
+export async function getPeerBenchmark(organization: Pick<Organization, "id" | "peerBenchmark">, analysis: Pick<GapAnalysis, "categories">): Promise<PeerBenchmarkView> {
+  if (!organization.peerBenchmark) return { included: false };
+  const latest = await latestLockedOf(await listBenchmarkPeers(organization.id));
+  const levels = await Promise.all(latest.map((assessment) => lockedLevels(assessment.id)));
+  const peers = levels.map((l) => Object.fromEntries(indexOf(l).categories.map((c) => [c.key, c.current])));
+  const result = peerBenchmark(analysis.categories, peers);
+  const names = new Map(analysis.categories.map((c) => [c.key, c.name]));
+  return { included: true, categories: result ? result.map((c) => ({ ...c, name: names.get(c.key) ?? c.key })) : null };
 }

@@ -1,6 +1,6 @@
 import { importFeedback, importMetricValues, type ImportProblem } from "~/domain/csv-import";
 import { metricStatus, type MetricStatus } from "~/domain/metric-status";
-import type { NewMetricInput } from "~/domain/metric.schema";
+import { customMetricBounds, type MetricBounds, type NewMetricInput } from "~/domain/metric.schema";
 import { toIsoDate } from "~/domain/dates";
 import type { CsvCell } from "~/integrations/csv.server";
 import { createFeedback } from "~/models/feedback.server";
@@ -48,14 +48,29 @@ export function today(now = new Date()): string {
   return toIsoDate(now);
 }
 
+function catalogEntry(key: string | null, lang: Lang): LocalizedMetric | undefined {
+  return key ? getLocalizedMetrics(lang).find((m) => m.key === key) : undefined;
+}
+
+/** A metric's name and unit in the reader's language: the catalog's for a catalog metric, as typed for a custom one. */
+export function metricLabel(metric: Pick<Metric, "key" | "name" | "unit">, lang: Lang): { name: string; unit: string } {
+  const entry = catalogEntry(metric.key, lang);
+  return { name: entry?.name ?? metric.name ?? metric.key ?? "", unit: entry?.unit ?? metric.unit ?? "" };
+}
+
+/** The values a metric can take: the catalog's bounds (a percentage 0–100, NPS −100–100, CES 1–7, counts and amounts from 0), or a custom metric's from its unit. */
+export function metricBounds(metric: Pick<Metric, "key" | "unit">): MetricBounds {
+  if (metric.key) return getMetricCatalogue().metrics.find((m) => m.key === metric.key)?.bounds ?? {};
+  return customMetricBounds(metric.unit ?? "");
+}
+
 export function viewMetric(metric: Metric, values: MetricValue[], lang: Lang, asOf: string): MetricView {
-  const entry = metric.key ? getLocalizedMetrics(lang).find((m) => m.key === metric.key) : undefined;
+  const entry = catalogEntry(metric.key, lang);
   const status = metricStatus({ baseline: metric.baseline, target: metric.target, targetDate: metric.targetDate, direction: metric.direction, values, asOf });
   return {
     id: metric.id,
     key: metric.key,
-    name: entry?.name ?? metric.name ?? metric.key ?? "",
-    unit: entry?.unit ?? metric.unit ?? "",
+    ...metricLabel(metric, lang),
     kind: metric.kind,
     direction: metric.direction,
     baseline: metric.baseline,
@@ -82,7 +97,8 @@ export type ImportOutcome = { ok: true; count: number } | { ok: false; problems:
 export async function importMetricValuesFile(organizationId: string, file: Uint8Array): Promise<ImportOutcome> {
   const metrics = await listMetricsWithValues(organizationId);
   const idByName = new Map(metrics.map((m) => [m.key ?? m.name ?? "", m.id]));
-  const result = importMetricValues(file, [...idByName.keys()]);
+  const bounds = new Map(metrics.map((m) => [m.key ?? m.name ?? "", metricBounds(m)]));
+  const result = importMetricValues(file, [...idByName.keys()], bounds);
   if (!result.ok) return result;
   await saveValues(result.rows.map((row) => ({ metricId: idByName.get(row.metric)!, date: row.date, value: row.value })));
   return { ok: true, count: result.rows.length };
@@ -109,4 +125,11 @@ export async function metricsCsvRows(organizationId: string, lang: Lang): Promis
     if (m.values.length === 0) return [[id, m.kind, m.unit, null, null, m.target]];
     return m.values.map((v) => [id, m.kind, m.unit, v.date, v.value, m.target]);
   });
+}
+
+export type LabelledValue = { metricId: string; name: string; unit: string; date: string; value: number };
+
+/** Metric values a review recorded (or would record), with each metric's name and unit in the reader's language. */
+export function labelValues(values: readonly (Pick<Metric, "key" | "name" | "unit"> & { metricId: string; date: string; value: number })[], lang: Lang): LabelledValue[] {
+  return values.map((v) => ({ metricId: v.metricId, ...metricLabel(v, lang), date: v.date, value: v.value }));
 }

@@ -205,6 +205,20 @@ export const MetricCatalogueSchema = z.object({
       }),
     )
     .refine((metrics) => metrics.map((m) => m.key).join() === METRIC_KEYS.join(), `metrics must be ${METRIC_KEYS.join()} in order`),
+  /**
+   * The first-contact-resolution what-if's default ratios (app/domain/fcr-what-if.ts): percent change
+   * of CSAT and of operating cost per point of FCR, with their source and year and a text that says
+   * how they are applied. Shown beside the what-if and editable there.
+   */
+  whatIf: z.object({
+    fcr: z.object({
+      csatPerPoint: z.number().min(0).max(10),
+      costPerPoint: z.number().min(0).max(10),
+      source: z.string().trim().min(1),
+      year: z.number().int().min(1900).max(2100),
+      label: LocalizedSchema,
+    }),
+  }),
 });
 export type MetricCatalogue = z.infer<typeof MetricCatalogueSchema>;
 

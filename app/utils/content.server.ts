@@ -82,6 +82,14 @@ export function getLocalizedMetrics(lang: Lang): LocalizedMetric[] {
   return list;
 }
 
+export type FcrWhatIfSource = { csatPerPoint: number; costPerPoint: number; source: string; year: number; label: string };
+
+/** The FCR what-if's default ratios and where they come from, in one language (content/metrics.json, `whatIf`). */
+export function getFcrWhatIfSource(lang: Lang): FcrWhatIfSource {
+  const { label, ...rest } = getMetricCatalogue().whatIf.fcr;
+  return { ...rest, label: pick(label, lang) };
+}
+
 export type LocalizedCapability = { key: string; name: string; description: string; levels: string[] };
 export type LocalizedCategory = { key: string; name: string; question: string; capabilities: LocalizedCapability[] };
 export type LocalizedModel = { name: string; levels: { level: number; name: string; description: string }[]; categories: LocalizedCategory[] };

@@ -55,6 +55,7 @@ function pages(s: Setup): { name: string; path: string; as: "public" | "consulta
     { name: "gaps", path: `${assessment}/gaps`, as: "consultant" },
     { name: "solo-consensus", path: `${org}/assessments/${s.solo}/consensus`, as: "consultant" },
     { name: "metrics", path: `${org}/metrics`, as: "consultant" },
+    { name: "metrics-what-if", path: `${org}/metrics?points=5&fcr=72.4&csat=80&cost=4.2&csat_ratio=1&cost_ratio=1`, as: "consultant" },
     { name: "metric-new", path: `${org}/metrics/new`, as: "consultant" },
     { name: "metric", path: `${org}/metrics/${s.metric}`, as: "consultant" },
     { name: "metric-values", path: `${org}/metrics/${s.metric}/values`, as: "consultant" },
@@ -106,7 +107,7 @@ async function setUp(playwright: { request: APIRequest }, baseURL: string): Prom
 
   const invite = await createInvite(consultant.api, orgId, "viewer");
   const created = await consultant.api.post(`/orgs/${orgId}/initiatives/new`, {
-    form: { title: "Facturas claras", description: "Reescribir la factura.", capabilities: "billing", owner_name: "Olga Ortega", start: "2026-01-01", target: "2026-12-31", status: "in-progress", priority: "1", effort: "M", staffing: "train" },
+    form: { title: "Facturas claras", description: "Reescribir la factura.", capabilities: "billing", owner_name: "Olga Ortega", start: "2026-01-01", target: "2026-12-31", status: "in-progress", priority: "1", effort: "M", staffing: "train", metrics: "fcr" },
     maxRedirects: 0,
   });
   expect(created.status()).toBe(303);

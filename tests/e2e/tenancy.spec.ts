@@ -81,6 +81,7 @@ test("every route under /orgs/:orgId is a 404 for another organization's member 
   const bodies: Record<string, string>[] = [
     { intent: "delete", confirm: orgAName, name: "x" },
     { intent: "update", name: "Taken over", industry: "x", defaultLang: "en" },
+    { intent: "peer-benchmark", peer_benchmark: "out" },
     { intent: "invite", role: "consultant" },
     { intent: "role", userId: aId, role: "viewer" },
     { intent: "remove", userId: aId },

@@ -16,6 +16,12 @@ import { loader as listLoader } from "~/routes/orgs.$orgId.feedback._index";
 import { action as newAction, loader as newLoader } from "~/routes/orgs.$orgId.feedback.new";
 import { action as importAction, loader as importLoader } from "~/routes/orgs.$orgId.feedback.import";
 import { loader as csvLoader } from "~/routes/orgs.$orgId.feedback[.]csv";
+import { action as turnAction } from "~/routes/orgs.$orgId.feedback.$feedbackId.initiative";
+import { loader as initiativeLoader } from "~/routes/orgs.$orgId.initiatives.$initiativeId";
+import { loader as gapsLoader } from "~/routes/orgs.$orgId.assessments.$assessmentId.gaps";
+import { saveConsensus } from "~/models/consensus.server";
+import { makeAssessment } from "../setup/factories";
+import { ALL_KEYS } from "../setup/workshop";
 
 const database = useTestDatabase();
 
@@ -178,5 +184,80 @@ describe("GET /orgs/:orgId/feedback", () => {
       const answer = await callLoader(loader as typeof listLoader, { url, params: { orgId: org.id }, cookie: cookies.outsider });
       expect(answer.status, url).toBe(404);
     }
+  });
+});
+
+describe("turn a comment into an initiative (POST /orgs/:orgId/feedback/:feedbackId/initiative)", () => {
+  const turn = (feedbackId: string, who: Who = "program-owner", organization = org) =>
+    callAction(turnAction, { url: `/orgs/${organization.id}/feedback/${feedbackId}/initiative`, params: { orgId: organization.id, feedbackId }, cookie: cookies[who], fields: {} });
+  const ids = async () => (await database.db.orm.select({ id: t.feedback.id, sentiment: t.feedback.sentiment }).from(t.feedback).where(eq(t.feedback.organizationId, org.id)).orderBy(asc(t.feedback.sentiment)));
+
+  it("drafts a corrective proposal from a negative comment and a repeat-at-scale one from a positive comment, linked to each; posting again opens the same one", async () => {
+    await createFeedback(org.id, [
+      { date: "2026-11-02", sentiment: "negative", channel: "phone", capability: "billing", text: "Tres llamadas para corregir una factura." },
+      { date: "2026-11-03", sentiment: "positive", channel: "chat", capability: null, text: "El chat me lo resolvió en dos minutos." },
+    ]);
+    const [negative, positive] = await ids();
+    const first = await turn(negative!.id);
+    expect(first.status).toBe(303);
+    const initiativeId = first.headers.get("Location")!.split("/").at(-1)!;
+    expect(first.headers.get("Location")).toBe(`/orgs/${org.id}/initiatives/${initiativeId}`);
+    const [initiative] = await database.db.orm.select().from(t.initiatives).where(eq(t.initiatives.id, initiativeId));
+    // The organization's language (Spanish) writes the draft, as generated proposals are.
+    expect(initiative).toMatchObject({ status: "proposed", capabilities: "billing", start: null, title: expect.stringMatching(/^Corregir lo que los clientes señalan sobre /) });
+    expect(initiative!.description).toContain("Tres llamadas para corregir una factura.");
+    expect((await turn(negative!.id, "consultant")).headers.get("Location")).toBe(first.headers.get("Location"));
+    const scale = await turn(positive!.id);
+    const [repeat] = await database.db.orm.select().from(t.initiatives).where(eq(t.initiatives.id, scale.headers.get("Location")!.split("/").at(-1)!));
+    expect(repeat).toMatchObject({ capabilities: "", title: "Repetir a escala lo que los clientes valoran en el canal chat o mensajería" });
+    expect(await database.db.orm.select().from(t.initiativeFeedback)).toHaveLength(2);
+
+    const page = await list();
+    expect(page.data!.entries.map((e) => e.initiative?.id).sort()).toEqual([initiativeId, repeat!.id].sort());
+    const detail = await callLoader(initiativeLoader, { url: `/orgs/${org.id}/initiatives/${initiativeId}`, params: { orgId: org.id, initiativeId }, cookie: cookies.viewer });
+    expect(detail.data!.fromFeedback).toEqual([expect.objectContaining({ id: negative!.id, sentiment: "negative" })]);
+    expect(detail.data!.history[0]).toMatchObject({ kind: "from-feedback" });
+  });
+
+  it("is for consultants and program owners (403), and never reaches another organization's comment (404)", async () => {
+    await createFeedback(org.id, [{ date: "2026-11-02", sentiment: "negative", channel: "phone", capability: null, text: "Nadie contesta." }]);
+    await createFeedback(other.id, [{ date: "2026-11-02", sentiment: "negative", channel: "phone", capability: null, text: "Ajeno." }]);
+    const [mine] = await ids();
+    const [foreign] = await database.db.orm.select({ id: t.feedback.id }).from(t.feedback).where(eq(t.feedback.organizationId, other.id));
+    expect((await turn(mine!.id, "viewer")).status).toBe(403);
+    expect((await turn(foreign!.id)).status).toBe(404);
+    expect((await turn("no-such-comment")).status).toBe(404);
+    expect((await turn(mine!.id, "outsider")).status).toBe(404);
+    expect(await database.db.orm.select().from(t.initiatives)).toEqual([]);
+  });
+});
+
+describe("counts beside the gap analysis", () => {
+  it("counts comments by capability and channel and marks the capability with many negative comments and a big gap", async () => {
+    const signedIn = await signedInConsultant();
+    const assessment = await makeAssessment(signedIn.org.id, signedIn.user.id);
+    const entries = ALL_KEYS.map((capabilityKey) => ({ capabilityKey, current: 2, ideal: capabilityKey === "billing" ? 4 : capabilityKey === "automated-channels" ? 3 : 2, importance: 2, rationale: "" }));
+    expect(await saveConsensus(assessment.id, entries, true)).toBe("locked");
+    const many = (capability: string, sentiment: "positive" | "negative", n: number, channel: "phone" | "web" = "phone") =>
+      Array.from({ length: n }, (_, i) => ({ date: "2026-11-02", sentiment, channel, capability, text: `${capability} ${sentiment} ${i}` }));
+    await createFeedback(signedIn.org.id, [...many("billing", "negative", 4), ...many("billing", "positive", 1, "web"), ...many("automated-channels", "negative", 5, "web"), ...many("customer-strategy", "negative", 9)]);
+    const page = await callLoader(gapsLoader, { url: `/orgs/${signedIn.org.id}/assessments/${assessment.id}/gaps`, params: { orgId: signedIn.org.id, assessmentId: assessment.id }, cookie: signedIn.cookie });
+    const rows = page.data!.feedback.rows;
+    expect(rows.map((r) => [r.capabilityKey, r.gap, r.negative, r.positive, r.start])).toEqual(
+      expect.arrayContaining([
+        ["billing", 2, 4, 1, true],
+        ["automated-channels", 1, 5, 0, false],
+        // Many complaints but no gap: not where this plan starts.
+        ["customer-strategy", 0, 9, 0, false],
+      ]),
+    );
+    expect(rows.find((r) => r.capabilityKey === "billing")!.channels).toEqual([
+      { channel: "phone", positive: 0, negative: 4 },
+      { channel: "web", positive: 1, negative: 0 },
+    ]);
+    expect(page.data!.feedback.byChannel).toEqual([
+      { channel: "phone", positive: 0, negative: 13 },
+      { channel: "web", positive: 1, negative: 5 },
+    ]);
   });
 });

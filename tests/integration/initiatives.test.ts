@@ -18,6 +18,7 @@ import { today } from "~/domain/review-schedule";
 import type { Assessment } from "~/models/assessment.server";
 import { saveConsensus } from "~/models/consensus.server";
 import { createInitiative } from "~/models/initiative.server";
+import { createMetric, saveValues } from "~/models/metric.server";
 import type { Organization } from "~/models/organization.server";
 import type { User } from "~/models/user.server";
 import { getLibraryInitiativesFor } from "~/utils/content.server";
@@ -367,6 +368,22 @@ describe("POST /orgs/:orgId/initiatives/:initiativeId/reviews", () => {
     expect(bad.data).toMatchObject({ errors: { date: "review.error.date", still_valid: "form.error.invalidChoice", decision: "form.error.invalidChoice" } });
     expect(await countOf("initiativeReviews")).toBe(0);
     expect(await countOf("initiativeChanges")).toBe(1);
+  });
+
+  it("shows the linked metrics' latest values on the form and saves them with the review, shown in its history", async () => {
+    const metric = await createMetric(org.id, { source: "catalogue", key: "fcr", baseline: 60, target: 80, targetDate: "2027-06-30", cadence: "monthly", owner: null }, { fcr: "higher" });
+    if (!metric.ok) throw new Error(metric.message);
+    await saveValues([
+      { metricId: metric.metric.id, date: "2026-06-30", value: 64 },
+      { metricId: metric.metric.id, date: "2026-07-31", value: 67.5 },
+    ]);
+    const id = await created({ metrics: "fcr" } as Partial<typeof VALID>);
+    const form = await callLoader(reviewLoader, { url: url(`/${id}/reviews`), params: params(id), cookie: cookies.consultant, headers: { "Accept-Language": "en" } });
+    expect(form.data!.latest).toEqual([{ metricId: metric.metric.id, name: "First-contact resolution (FCR)", unit: "%", date: "2026-07-31", value: 67.5 }]);
+    expect((await post(id, review({ date: "2026-07-15" }))).status).toBe(303);
+    const page = await callLoader(detailLoader, { url: url(`/${id}`), params: params(id), cookie: cookies.viewer });
+    // Dated 15 July, the review recorded June's value, the latest known then.
+    expect(page.data!.reviews[0]!.metrics).toEqual([expect.objectContaining({ metricId: metric.metric.id, date: "2026-06-30", value: 64 })]);
   });
 
   it("is for consultants and program owners", async () => {

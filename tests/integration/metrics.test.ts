@@ -11,7 +11,7 @@ import { callAction, callLoader, sessionCookieFor, signedInConsultant, signedInM
 import { t, useTestDatabase } from "../setup/test-db";
 import type { Organization } from "~/models/organization.server";
 import type { User } from "~/models/user.server";
-import { createMetric, saveValues, type Metric } from "~/models/metric.server";
+import { createMetric, listMetricsWithValues, saveValues, type Metric } from "~/models/metric.server";
 import { catalogDirections } from "~/services/metrics.server";
 // Tests drive route modules directly; the "a route never imports another route" rule is for app code.
 import { loader as overviewLoader } from "~/routes/orgs.$orgId.metrics._index";
@@ -169,6 +169,18 @@ describe("POST /orgs/:orgId/metrics/:metricId/values", () => {
     expect(await storedValues(fcr)).toEqual([]);
   });
 
+  it("refuses a value outside the metric's bounds with 400 at the value field: a percentage over 100, a negative cost, a custom percentage", async () => {
+    const fcr = await enable("fcr");
+    const cost = await enable("cost-per-call");
+    expect(await postValue(fcr, { date: "2026-10-31", value: "140" })).toMatchObject({ status: 400, data: { errors: { value: "metric.error.between?min=0&max=100" } } });
+    expect(await postValue(cost, { date: "2026-10-31", value: "-2,5" })).toMatchObject({ status: 400, data: { errors: { value: "metric.error.negative" } } });
+    expect((await postValue(fcr, { date: "2026-10-31", value: "100" })).status).toBe(303);
+    expect((await postNew({ name: "Ventas web", kind: "business", unit: "%", direction: "higher", ...plan })).status).toBe(303);
+    const [custom] = (await listMetricsWithValues(org.id)).filter((m) => m.name === "Ventas web");
+    expect(await postValue(custom!, { date: "2026-10-31", value: "101" })).toMatchObject({ status: 400, data: { errors: { value: "metric.error.between?min=0&max=100" } } });
+    expect(await storedValues(cost)).toEqual([]);
+  });
+
   it("computes NPS from promoter, passive and detractor counts, for NPS only", async () => {
     const nps = await enable("nps");
     const fcr = await enable("fcr");
@@ -252,6 +264,21 @@ describe("POST /orgs/:orgId/metrics/import", () => {
     expect(await storedValues(orders)).toEqual([{ date: "2026-02-28", value: 1234.5 }]);
   });
 
+  it("refuses values outside their metric's bounds, with the bounds in the report, and stores nothing", async () => {
+    const fcr = await enable("fcr");
+    await enable("ces");
+    const post = await postImport(["metric,date,value", "fcr,2026-01-31,71.5", "fcr,2026-02-28,100,5", "ces,2026-01-31,8"].join("\n").replace("100,5", '"100,5"'));
+    expect(post.status).toBe(400);
+    expect(post.data).toEqual({
+      omitted: 0,
+      problems: [
+        { row: 3, field: "value", message: "metric.error.between", params: { min: 0, max: 100 } },
+        { row: 4, field: "value", message: "metric.error.between", params: { min: 1, max: 7 } },
+      ],
+    });
+    expect(await storedValues(fcr)).toEqual([]);
+  });
+
   it("refuses a file with any bad row with 400 and a report naming each one and why, and stores nothing", async () => {
     const fcr = await enable("fcr");
     await saveValues([{ metricId: fcr.id, date: "2026-01-31", value: 60 }]);
@@ -312,3 +339,31 @@ describe("GET /orgs/:orgId/metrics.csv", () => {
     ]);
   });
 });
+
+describe("GET /orgs/:orgId/metrics?points=… (the FCR what-if)", () => {
+  const ask = (query: string, who: Who = "viewer") => callLoader(overviewLoader, { url: `${base()}?${query}&lng=en`, params: { orgId: org.id }, cookie: cookies[who] });
+
+  it("prefills the organization's latest FCR, CSAT and cost and the sourced ratios, and answers a question with the expected change", async () => {
+    const fcr = await enable("fcr");
+    const csat = await enable("csat");
+    await saveValues([
+      { metricId: fcr.id, date: "2026-10-31", value: 70 },
+      { metricId: csat.id, date: "2026-10-31", value: 80 },
+    ]);
+    const page = await callLoader(overviewLoader, { url: base(), params: { orgId: org.id }, cookie: cookies.viewer });
+    expect(page.status).toBe(200);
+    expect(page.data!.whatIf).toMatchObject({ values: { fcr: "70", csat: "80", cost: "", csat_ratio: "1", cost_ratio: "1" }, result: null, source: { source: "SQM Group", year: 2021 } });
+    const answer = await ask("points=5&fcr=70&csat=80&cost=4&csat_ratio=1&cost_ratio=1");
+    expect(answer.status).toBe(200);
+    expect(answer.data!.whatIf.result).toMatchObject({ fcrAfter: 75, points: 5, fcr: 70, csat: 80, cost: 4 });
+    expect(answer.data!.whatIf.result!.csatAfter).toBeCloseTo(84);
+    expect(answer.data!.whatIf.result!.costAfter).toBeCloseTo(3.8);
+  });
+
+  it("answers a bad number with 400 and the message at its field", async () => {
+    const answer = await ask("points=5&fcr=140&csat=&cost=&csat_ratio=1&cost_ratio=x");
+    expect(answer.status).toBe(400);
+    expect(answer.data!.whatIf).toMatchObject({ result: null, errors: { fcr: "metric.error.between?min=0&max=100", cost_ratio: "metric.error.number" }, values: { fcr: "140" } });
+  });
+});
+

@@ -79,6 +79,10 @@ export default {
   "members.invite.revoked": "Invite link revoked.",
 
   "settings.title": "Settings",
+  "settings.peers.title": "Peer comparison",
+  "settings.peers.text": "Your consultant can compare each client's category indices, anonymously, with the spread of their other clients' latest locked assessments (only from five organizations up). Leaving it keeps this organization's results out of the comparison, and the comparison off its gap analysis.",
+  "settings.peers.in": "Take part (anonymously)",
+  "settings.peers.out": "Leave this organization out",
   "settings.delete.title": "Delete this organization",
   "settings.delete.text": "This permanently deletes the organization, together with its members' access, quiz answers, assessments and everything else recorded for it. It cannot be undone.",
   "settings.delete.confirmLabel": "Type the organization's name to confirm: {name}",

@@ -82,6 +82,10 @@ export default {
   "members.invite.revoked": "Enlace de invitación revocado.",
 
   "settings.title": "Configuración",
+  "settings.peers.title": "Comparación con otras organizaciones",
+  "settings.peers.text": "Su consultor puede comparar, de forma anónima, los índices por categoría de cada cliente con la distribución de las últimas evaluaciones cerradas de sus demás clientes (solo a partir de cinco organizaciones). Si la deja, los resultados de esta organización quedan fuera de la comparación, y la comparación fuera de su análisis de brechas.",
+  "settings.peers.in": "Participar (de forma anónima)",
+  "settings.peers.out": "Dejar fuera a esta organización",
   "settings.delete.title": "Eliminar esta organización",
   "settings.delete.text": "Esto elimina para siempre la organización, junto con el acceso de sus miembros, las respuestas al cuestionario, las evaluaciones y todo lo demás registrado en ella. No se puede deshacer.",
   "settings.delete.confirmLabel": "Escriba el nombre de la organización para confirmar: {name}",
