@@ -9,6 +9,7 @@ import enInitiatives from "~/locales/en/initiatives";
 import enMetrics from "~/locales/en/metrics";
 import enOrganizations from "~/locales/en/organizations";
 import enQuiz from "~/locales/en/quiz";
+import enRoadmap from "~/locales/en/roadmap";
 import enWorkshop from "~/locales/en/workshop";
 import esAuth from "~/locales/es/auth";
 import esCommon from "~/locales/es/common";
@@ -18,6 +19,7 @@ import esInitiatives from "~/locales/es/initiatives";
 import esMetrics from "~/locales/es/metrics";
 import esOrganizations from "~/locales/es/organizations";
 import esQuiz from "~/locales/es/quiz";
+import esRoadmap from "~/locales/es/roadmap";
 import esWorkshop from "~/locales/es/workshop";
 import {
   createTranslator,
@@ -35,8 +37,8 @@ import {
 type Dictionary = { [N in Namespace]: Record<keyof Catalog[N], string> };
 
 export const catalogs: Record<Lang, Dictionary> = {
-  en: { common: enCommon, home: enHome, quiz: enQuiz, auth: enAuth, organizations: enOrganizations, workshop: enWorkshop, gaps: enGaps, initiatives: enInitiatives, metrics: enMetrics },
-  es: { common: esCommon, home: esHome, quiz: esQuiz, auth: esAuth, organizations: esOrganizations, workshop: esWorkshop, gaps: esGaps, initiatives: esInitiatives, metrics: esMetrics },
+  en: { common: enCommon, home: enHome, quiz: enQuiz, auth: enAuth, organizations: enOrganizations, workshop: enWorkshop, gaps: enGaps, initiatives: enInitiatives, metrics: enMetrics, roadmap: enRoadmap },
+  es: { common: esCommon, home: esHome, quiz: esQuiz, auth: esAuth, organizations: esOrganizations, workshop: esWorkshop, gaps: esGaps, initiatives: esInitiatives, metrics: esMetrics, roadmap: esRoadmap },
 };
 
 export const NAMESPACES = Object.keys(catalogs.en) as Namespace[];

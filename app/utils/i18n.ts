@@ -10,6 +10,7 @@ import type initiatives from "~/locales/en/initiatives";
 import type metrics from "~/locales/en/metrics";
 import type organizations from "~/locales/en/organizations";
 import type quiz from "~/locales/en/quiz";
+import type roadmap from "~/locales/en/roadmap";
 import type workshop from "~/locales/en/workshop";
 
 export const LANGUAGES = ["es", "en"] as const;
@@ -28,6 +29,7 @@ export type Catalog = {
   gaps: typeof gaps;
   initiatives: typeof initiatives;
   metrics: typeof metrics;
+  roadmap: typeof roadmap;
 };
 export type Namespace = keyof Catalog;
 
