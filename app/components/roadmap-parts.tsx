@@ -23,7 +23,7 @@ export function RoadmapFilterForm({
   return (
     <form method="get" className="no-print flex flex-wrap items-end gap-3" aria-label={t("roadmap.filters")}>
       {projector ? <input type="hidden" name="view" value="projector" /> : null}
-      <div className="min-w-48 flex-1 sm:flex-none">
+      <div className="w-full sm:w-auto">
         <label htmlFor="category" className="block text-sm font-semibold">
           {t("roadmap.filter.category")}
         </label>
@@ -36,7 +36,7 @@ export function RoadmapFilterForm({
           ))}
         </select>
       </div>
-      <div className="min-w-40 flex-1 sm:flex-none">
+      <div className="w-full sm:w-auto">
         <label htmlFor="status" className="block text-sm font-semibold">
           {t("roadmap.filter.status")}
         </label>
@@ -49,7 +49,7 @@ export function RoadmapFilterForm({
           ))}
         </select>
       </div>
-      <div className="min-w-40 flex-1 sm:flex-none">
+      <div className="w-full sm:w-auto">
         <label htmlFor="owner" className="block text-sm font-semibold">
           {t("roadmap.filter.owner")}
         </label>

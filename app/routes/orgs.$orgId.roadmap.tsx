@@ -49,7 +49,7 @@ export default function RoadmapPage() {
   const query = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])));
   const projectorLink = `?${new URLSearchParams([...query, ...(projector ? [] : [["view", "projector"]])])}`;
   return (
-    <div className={`mx-auto space-y-6 px-4 py-8 ${projector ? "roadmap-projector max-w-none" : "max-w-7xl"}`}>
+    <div className={`mx-auto space-y-6 px-4 py-8 ${projector ? "roadmap-projector max-w-none" : "max-w-6xl"}`}>
       <style>{PRINT_PAGE}</style>
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
