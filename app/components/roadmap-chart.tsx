@@ -15,22 +15,25 @@ import { useI18n } from "~/utils/use-i18n";
  * snapping to quarters, with the category names kept in view.
  */
 
-/** Status by fill and border, always beside the status in words. */
+/**
+ * Status by fill and border (app.css, `.rm-*`), always beside the status in words. Short class
+ * names on purpose: a roadmap repeats them on hundreds of rows.
+ */
 export const BAR_STYLE: Record<InitiativeStatus, string> = {
-  proposed: "border-2 border-dashed border-accent bg-accent-soft",
-  planned: "border-2 border-primary bg-primary-soft",
-  "in-progress": "bg-primary",
-  done: "bg-ink",
-  stopped: "roadmap-stopped border border-ink-soft",
+  proposed: "rm-bar rm-proposed",
+  planned: "rm-bar rm-planned",
+  "in-progress": "rm-bar rm-in-progress",
+  done: "rm-bar rm-done",
+  stopped: "rm-bar rm-stopped",
 };
 
 export const MILESTONE_STYLE: Record<Milestone["state"], string> = {
-  held: "border-2 border-ink bg-ink",
-  due: "border-2 border-primary bg-white",
-  overdue: "border-2 border-accent bg-accent",
+  held: "rm-diamond rm-held",
+  due: "rm-diamond rm-due",
+  overdue: "rm-diamond rm-overdue",
 };
 
-const pct = (share: number) => `${(share * 100).toFixed(2)}%`;
+const pct = (share: number) => `${Math.round(share * 10000) / 100}%`;
 
 /** A label starts at its bar, or ends at it when the bar sits in the last third (so it never runs off the edge). */
 function labelStyle(bar: Pick<RoadmapBar, "from" | "to">): CSSProperties {
@@ -52,6 +55,8 @@ export function RoadmapChart({ orgId, window, now, reassessment, groups, categor
   const month = (iso: string) => date(fromIsoDate(iso), { month: "short" });
   const widths = window.quarters.map((q, i) => (window.quarters[i + 1]?.at ?? 1) - q.at);
   const edge = (at: number): CSSProperties => (at > 0.85 ? { right: pct(1 - at) } : { left: pct(at) });
+  const base = `/orgs/${orgId}`;
+  const statusWord = Object.fromEntries(Object.entries(STATUS_LABEL).map(([status, key]) => [status, t(key)])) as Record<InitiativeStatus, string>;
   return (
     <div className="roadmap-scroll overflow-x-auto" tabIndex={0} role="region" aria-label={t("roadmap.timeline")}>
       <div className="roadmap-canvas" style={{ "--quarters": window.quarters.length } as CSSProperties}>
@@ -87,22 +92,20 @@ export function RoadmapChart({ orgId, window, now, reassessment, groups, categor
             <section key={group.category ?? "none"} className="relative pt-3" aria-label={group.category ? categoryNames[group.category] : t("roadmap.category.none")}>
               <h3 className="roadmap-sticky font-bold">{group.category ? categoryNames[group.category] : t("roadmap.category.none")}</h3>
               {group.bars.map((bar) => (
-                <div key={bar.id} className="roadmap-row relative px-1 py-1" data-status={bar.status}>
-                  <p className="relative z-20 text-sm leading-snug" style={labelStyle(bar)}>
-                    <a href={`/orgs/${orgId}/initiatives/${bar.id}`} className="font-semibold">
-                      {bar.title}
-                    </a>{" "}
-                    <span className="text-ink-soft">
-                      · {t(STATUS_LABEL[bar.status])}
+                <div key={bar.id} className="rm-row" data-status={bar.status}>
+                  <p className="rm-label" style={labelStyle(bar)}>
+                    <a href={`${base}/initiatives/${bar.id}`}>{bar.title}</a>{" "}
+                    <span>
+                      · {statusWord[bar.status]}
                       {bar.ownerName ? ` · ${bar.ownerName}` : ""}
                     </span>
                   </p>
-                  <div className="relative mt-0.5 h-3" aria-hidden="true">
-                    <span className={`absolute inset-y-0 rounded-full ${BAR_STYLE[bar.status]}`} style={{ left: pct(bar.from), width: `max(0.75rem, ${pct(bar.to - bar.from)})` }} />
-                    {bar.before ? <span className="absolute -top-1 left-0 text-xs">◀</span> : null}
-                    {bar.after ? <span className="absolute -top-1 right-0 text-xs">▶</span> : null}
+                  <div className="rm-track" aria-hidden="true">
+                    <span className={BAR_STYLE[bar.status]} style={{ left: pct(bar.from), width: `max(0.75rem,${pct(bar.to - bar.from)})` }} />
+                    {bar.before ? <span className="rm-before">◀</span> : null}
+                    {bar.after ? <span className="rm-after">▶</span> : null}
                     {bar.milestones.map((m) => (
-                      <span key={`${m.state}-${m.date}`} className={`roadmap-diamond z-20 ${MILESTONE_STYLE[m.state]}`} style={{ left: pct(m.at) }} />
+                      <span key={`${m.state}-${m.date}`} className={MILESTONE_STYLE[m.state]} style={{ left: pct(m.at) }} />
                     ))}
                   </div>
                 </div>
@@ -115,9 +118,9 @@ export function RoadmapChart({ orgId, window, now, reassessment, groups, categor
               {metrics.map((m) => {
                 const fmt = (value: number) => `${number(value, { maximumFractionDigits: 1 })} ${m.unit}`.trim();
                 return (
-                  <div key={m.id} className="roadmap-row py-1">
+                  <div key={m.id} className="rm-row">
                     <p className="roadmap-sticky relative z-20 flex flex-wrap items-center gap-x-2 text-sm">
-                      <a href={`/orgs/${orgId}/metrics/${m.id}`} className="font-semibold">
+                      <a href={`${base}/metrics/${m.id}`} className="font-semibold">
                         {m.name}
                       </a>
                       <MetricStatusBadge status={m.status} />

@@ -79,21 +79,23 @@ const LEGEND_TEXT: Record<Milestone["state"], MessageKey> = { held: "roadmap.leg
 /** What each fill, border and sign means. */
 export function RoadmapLegend() {
   const { t } = useI18n();
-  const swatch = "inline-block h-3 w-8 rounded-full";
+  const swatch = "relative inline-block h-3 w-8";
   return (
     <div>
       <h2 className="sr-only">{t("roadmap.legend")}</h2>
       <ul className="flex flex-wrap gap-x-5 gap-y-2 text-sm">
         {INITIATIVE_STATUSES.map((s) => (
           <li key={s} className="flex items-center gap-2">
-            <span className={`${swatch} ${BAR_STYLE[s]}`} aria-hidden="true" />
+            <span className={swatch} aria-hidden="true">
+              <span className={BAR_STYLE[s]} style={{ left: 0, right: 0 }} />
+            </span>
             {t(STATUS_LABEL[s])}
           </li>
         ))}
         {(Object.keys(LEGEND_TEXT) as Milestone["state"][]).map((state) => (
           <li key={state} className="flex items-center gap-2">
             <span className="relative inline-block h-3 w-4" aria-hidden="true">
-              <span className={`roadmap-diamond ${MILESTONE_STYLE[state]}`} style={{ left: "50%" }} />
+              <span className={MILESTONE_STYLE[state]} style={{ left: "50%" }} />
             </span>
             {t(LEGEND_TEXT[state])}
           </li>
@@ -114,6 +116,8 @@ export function RoadmapLegend() {
   );
 }
 
+const MEDIUM: Intl.DateTimeFormatOptions = { dateStyle: "medium" };
+
 const REVIEW_TEXT: Record<Milestone["state"], MessageKey> = { held: "roadmap.item.held", due: "roadmap.item.due", overdue: "roadmap.item.overdue" };
 
 /**
@@ -123,7 +127,17 @@ const REVIEW_TEXT: Record<Milestone["state"], MessageKey> = { held: "roadmap.ite
  */
 export function RoadmapList({ items }: { items: RoadmapItem[] }) {
   const { t, date } = useI18n();
-  const day = (iso: string) => date(fromIsoDate(iso), { dateStyle: "medium" });
+  // Hundreds of items, many on the same days: format each day once.
+  const days = new Map<string, string>();
+  const day = (iso: string) => {
+    let text = days.get(iso);
+    if (text === undefined) {
+      text = date(fromIsoDate(iso), MEDIUM);
+      days.set(iso, text);
+    }
+    return text;
+  };
+  const statusWord = Object.fromEntries(INITIATIVE_STATUSES.map((s) => [s, t(STATUS_LABEL[s])]));
   return (
     <section aria-labelledby="roadmap-list-title" className="card p-4 sm:p-6">
       <h2 id="roadmap-list-title" className="text-xl font-bold">
@@ -133,7 +147,7 @@ export function RoadmapList({ items }: { items: RoadmapItem[] }) {
         {items.map((item) =>
           item.kind === "initiative" ? (
             <li key={`i-${item.initiativeId}`} data-roadmap-item="" data-kind="initiative" data-start={item.start} data-end={item.end} data-initiative={item.initiativeId} data-status={item.status}>
-              {t("roadmap.item.initiative", { start: day(item.start), end: day(item.end), title: item.title, status: t(STATUS_LABEL[item.status]) })}
+              {t("roadmap.item.initiative", { start: day(item.start), end: day(item.end), title: item.title, status: statusWord[item.status]! })}
             </li>
           ) : item.kind === "review" ? (
             <li key={`r-${item.initiativeId}-${item.start}-${item.state}`} data-roadmap-item="" data-kind="review" data-start={item.start} data-initiative={item.initiativeId} data-state={item.state}>

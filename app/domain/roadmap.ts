@@ -1,4 +1,4 @@
-import { addMonthsToDate, type IsoDate } from "./dates";
+import { addMonthsToDate, dayNumber, type IsoDate } from "./dates";
 import type { InitiativeStatus } from "./initiative.schema";
 import { nextReviewDate } from "./review-schedule";
 
@@ -15,8 +15,6 @@ export const MONTHS_AHEAD = 18;
 export type Quarter = { year: number; quarter: 1 | 2 | 3 | 4; start: IsoDate; at: number };
 export type RoadmapWindow = { start: IsoDate; /** Exclusive: the first day after the last quarter. */ end: IsoDate; quarters: Quarter[] };
 
-// Day numbers from YYYY-MM-DD without a date library: the page places hundreds of dates.
-const dayNumber = (iso: IsoDate) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 const pad = (n: number) => String(n).padStart(2, "0");
 const quarterStart = (iso: IsoDate): IsoDate => `${iso.slice(0, 4)}-${pad(Math.floor((Number(iso.slice(5, 7)) - 1) / 3) * 3 + 1)}-01`;
 
@@ -98,28 +96,36 @@ export function matchesFilters(initiative: TimelineInitiative, filters: RoadmapF
 const KIND_ORDER: Record<RoadmapItem["kind"], number> = { reassessment: 0, initiative: 1, review: 2 };
 const itemTitle = (item: RoadmapItem) => (item.kind === "reassessment" ? "" : item.title);
 
+/** Whether an initiative has a bar on the timeline: dated, and touching the window. */
+export function onTimeline(initiative: Pick<TimelineInitiative, "start" | "target">, window: Pick<RoadmapWindow, "start" | "end">): boolean {
+  if (initiative.start === null) return false;
+  const end = initiative.target && initiative.target > initiative.start ? initiative.target : initiative.start;
+  return initiative.start < window.end && end >= window.start;
+}
+
+export type RoadmapInput = {
+  initiatives: readonly TimelineInitiative[];
+  filters: RoadmapFilters;
+  today: IsoDate;
+  nextReassessment: IsoDate | null;
+  categoryOrder: readonly string[];
+};
+
 /**
  * Lays out the initiatives that have dates and touch the window (after the filters), grouped by
  * category in `categoryOrder` (an initiative sits under its first capability's category, or under
  * the filtered category), each group by start; and the ordered list of everything on the timeline,
  * by date. A review is `held` (a review's date) or the next one `due` (`overdue` once past).
  */
-export function buildRoadmap(input: {
-  initiatives: readonly TimelineInitiative[];
-  filters: RoadmapFilters;
-  today: IsoDate;
-  nextReassessment: IsoDate | null;
-  categoryOrder: readonly string[];
-}): Roadmap {
+export function buildRoadmap(input: RoadmapInput): Roadmap {
   const { filters, today, nextReassessment } = input;
   const window = roadmapWindow(today);
   const groups = new Map<string | null, RoadmapBar[]>();
   const items: RoadmapItem[] = [];
   for (const initiative of input.initiatives) {
-    if (initiative.start === null || !matchesFilters(initiative, filters)) continue;
+    if (initiative.start === null || !matchesFilters(initiative, filters) || !onTimeline(initiative, window)) continue;
     const start = initiative.start;
     const end = initiative.target && initiative.target > start ? initiative.target : start;
-    if (start >= window.end || end < window.start) continue;
     const milestones: Milestone[] = initiative.reviewDates.filter((d) => inWindow(window, d)).map((date) => ({ date, at: positionIn(window, date), state: "held" }));
     const next = nextReviewDate({ status: initiative.status, start, reviewDates: initiative.reviewDates });
     if (next && inWindow(window, next)) milestones.push({ date: next, at: positionIn(window, next), state: next < today ? "overdue" : "due" });

@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState } from "~/components/page";
 import { RoadmapChart } from "~/components/roadmap-chart";
 import { RoadmapFilterForm, RoadmapLegend, RoadmapList } from "~/components/roadmap-parts";
 import { today } from "~/domain/review-schedule";
-import { categoryOptions, getRoadmap, parseRoadmapFilters } from "~/services/roadmap.server";
+import { buildRoadmap } from "~/domain/roadmap";
+import { categoryOptions, getRoadmap, parseRoadmapFilters, type RoadmapData } from "~/services/roadmap.server";
 import { detectLang } from "~/utils/i18n";
 import { messagesFor, translate } from "~/utils/i18n.server";
 import { orgRouteWithoutPosts, requireOrgAccess } from "~/utils/permissions.server";
@@ -32,7 +34,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     orgId: organization.id,
     projector: search.get("view") === "projector",
     filters,
-    roadmap: await getRoadmap(organization.id, lang, today(), filters),
+    // One string: Remix encodes loader data even for a page without JavaScript, and turbo-stream
+    // flattening thousands of values cost more than rendering them (README, Decisions).
+    roadmap: JSON.stringify(await getRoadmap(organization.id, lang, today(), filters)),
   };
 }
 
@@ -42,7 +46,12 @@ export const action = orgRouteWithoutPosts;
 const PRINT_PAGE = "@media print { @page { size: A4 landscape; margin: 10mm; } }";
 
 export default function RoadmapPage() {
-  const { orgId, projector, filters, roadmap } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { orgId, projector, filters } = data;
+  const roadmap = useMemo(() => {
+    const view = JSON.parse(data.roadmap) as RoadmapData;
+    return { ...view, ...buildRoadmap(view.input) };
+  }, [data.roadmap]);
   const { t } = useI18n();
   const categoryNames = Object.fromEntries(roadmap.options.categories.map((c) => [c.key, c.name]));
   const shown = roadmap.groups.reduce((sum, g) => sum + g.bars.length, 0);

@@ -2,7 +2,7 @@ import type { IsoDate } from "~/domain/dates";
 import { INITIATIVE_STATUSES } from "~/domain/initiative.schema";
 import type { MetricStatus } from "~/domain/metric-status";
 import { nextReassessmentDate } from "~/domain/review-schedule";
-import { buildRoadmap, sparkline, type Roadmap, type RoadmapFilters, type Sparkline } from "~/domain/roadmap";
+import { matchesFilters, onTimeline, roadmapWindow, sparkline, type RoadmapFilters, type RoadmapInput, type Sparkline, type TimelineInitiative } from "~/domain/roadmap";
 import { getLastLockedAt } from "~/models/assessment.server";
 import { listTimeline, type TimelineRow } from "~/models/initiative.server";
 import { getCategoryOf, getLocalizedModel } from "~/utils/content.server";
@@ -25,7 +25,14 @@ export type RoadmapMetric = {
   line: Sparkline;
 };
 
-export type RoadmapView = Roadmap & {
+/**
+ * What the page needs to draw the roadmap: the layout's input (only the initiatives that pass the
+ * filters and touch the window, only the fields drawn), the metrics' lines, and the filters'
+ * choices. The page lays it out with `buildRoadmap`; sending the input rather than the layout keeps
+ * the loader data small (README, Decisions, "The roadmap's loader data is its input").
+ */
+export type RoadmapData = {
+  input: RoadmapInput;
   metrics: RoadmapMetric[];
   /** What the filters offer: the model's categories in the reader's language, the owners found. */
   options: { categories: { key: string; name: string }[]; owners: string[] };
@@ -48,23 +55,29 @@ export function categoryOptions(lang: Lang) {
   return getLocalizedModel(lang).categories.map((c) => ({ key: c.key, name: c.name }));
 }
 
-const withCategories = (rows: readonly TimelineRow[], categoryOf: Map<string, string>) =>
-  rows.map((row) => ({ ...row, categories: [...new Set(row.capabilities.map((key) => categoryOf.get(key)).filter((c): c is string => Boolean(c)))] }));
-
-export async function getRoadmap(organizationId: string, lang: Lang, today: IsoDate, filters: RoadmapFilters): Promise<RoadmapView> {
+export async function getRoadmap(organizationId: string, lang: Lang, today: IsoDate, filters: RoadmapFilters): Promise<RoadmapData> {
   const categories = categoryOptions(lang);
   const rows = await listTimeline(organizationId);
   const lastLock = await getLastLockedAt(organizationId);
   const metrics = await listMetricViews(organizationId, lang, today);
-  const roadmap = buildRoadmap({
-    initiatives: withCategories(rows, getCategoryOf()),
-    filters,
-    today,
-    nextReassessment: nextReassessmentDate(lastLock),
-    categoryOrder: categories.map((c) => c.key),
-  });
+  const window = roadmapWindow(today);
+  const categoryOf = getCategoryOf();
+  const initiatives: TimelineInitiative[] = [];
+  for (const row of rows) {
+    const initiative = {
+      id: row.id,
+      title: row.title,
+      status: row.status,
+      ownerName: row.ownerName,
+      start: row.start,
+      target: row.target,
+      categories: [...new Set(row.capabilities.map((key) => categoryOf.get(key)).filter((c): c is string => Boolean(c)))],
+      reviewDates: row.reviewDates,
+    };
+    if (onTimeline(initiative, window) && matchesFilters(initiative, filters)) initiatives.push(initiative);
+  }
   return {
-    ...roadmap,
+    input: { initiatives, filters, today, nextReassessment: nextReassessmentDate(lastLock), categoryOrder: categories.map((c) => c.key) },
     metrics: metrics.map((m) => ({
       id: m.id,
       name: m.name,
@@ -72,7 +85,7 @@ export async function getRoadmap(organizationId: string, lang: Lang, today: IsoD
       status: m.status,
       latest: m.values.at(-1) ?? null,
       target: m.target,
-      line: sparkline(roadmap.window, m.values, m.target),
+      line: sparkline(window, m.values, m.target),
     })),
     options: { categories, owners: [...new Set(rows.map((r) => r.ownerName).filter(Boolean))].sort((a, b) => a.localeCompare(b)) },
     total: rows.length,

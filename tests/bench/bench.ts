@@ -8,7 +8,7 @@
  *
  * BENCH_DURATION (seconds, default 5), BENCH_CONNECTIONS (default 50) and BENCH_ACCEPT_ENCODING
  * (default "gzip, deflate, br", as browsers send; "" for none) override the load shape.
- * BENCH_ONLY=pages measures the pages alone (the load scenarios and the gap and organization pages),
+ * BENCH_ONLY=pages measures the pages alone (the load scenarios, the gap and organization pages and the roadmap),
  * skipping the workshop's bursts. "CPU ms/req"
  * is the server's own CPU time per request: steadier than requests/s when the machine is shared.
  * To add a scenario, append to `scenarios`; `prepare` may create data first and return a
@@ -43,6 +43,7 @@ import {
   type Workshop,
 } from "./workshop";
 import { runGapsBench } from "./gaps";
+import { runRoadmapBench } from "./roadmap";
 import { freePort, postgresBin, startPostgres } from "../setup/postgres.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -271,6 +272,7 @@ async function main(): Promise<number> {
     if (PAGES_ONLY) console.log(`\n\n${loadTable(results)}`);
     else await runWorkshop(ctx, results, rss, problems);
     problems.push(...(await runGapsBench(server, LOAD, rss)));
+    problems.push(...(await runRoadmapBench(server, LOAD, rss)));
     const exit = server.exitStatus();
     // close-with-grace exits 0 after a signal (SIGTERM, SIGINT, SIGHUP, SIGUSR2…): code 0 means someone outside stopped it.
     if (exit) problems.push(`The server exited during the run (${exit}). Its last output:\n${server.logs()}`);

@@ -30,9 +30,9 @@ const DAY_MS = 24 * 3600 * 1000;
 
 type GapsCtx = { cookie: string; orgPath: string; gapsPath: string };
 
-const fixed = (value: number, digits = 0) => value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+export const fixed = (value: number, digits = 0) => value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
-async function post(baseUrl: string, urlPath: string, fields: Record<string, string>, cookie?: string): Promise<Response> {
+export async function post(baseUrl: string, urlPath: string, fields: Record<string, string>, cookie?: string): Promise<Response> {
   return fetch(new URL(urlPath, baseUrl), {
     method: "POST",
     headers: { ...FORM, ...(cookie ? { cookie } : {}) },
@@ -41,7 +41,7 @@ async function post(baseUrl: string, urlPath: string, fields: Record<string, str
   });
 }
 
-async function redirectMatch(res: Response, what: string, pattern: RegExp): Promise<RegExpMatchArray> {
+export async function redirectMatch(res: Response, what: string, pattern: RegExp): Promise<RegExpMatchArray> {
   const body = await res.text();
   const location = res.headers.get("location") ?? "";
   const match = location.match(pattern);
@@ -50,7 +50,7 @@ async function redirectMatch(res: Response, what: string, pattern: RegExp): Prom
 }
 
 /** A small seeded generator, so every run rates the same way. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -167,10 +167,12 @@ export async function setUpGaps(server: RunningServer, capabilityKeys: string[])
  * enough to keep the one Node process busy, few enough that requests still queued when a run ends
  * (autocannon abandons them, the server still serves them) barely spill into the next measurement.
  */
-const PAGE_CONNECTIONS = 10;
+export const PAGE_CONNECTIONS = 10;
 
 /** A 302 to /login would otherwise count as a (fast) success: signed-in pages must answer 200. */
-const scenarios: (Scenario<GapsCtx> & { sequentialWarmup?: boolean })[] = [
+export type PageScenario<Ctx> = Scenario<Ctx> & { sequentialWarmup?: boolean };
+
+const scenarios: PageScenario<GapsCtx>[] = [
   { name: "GET /healthz", baseline: true, prepare: () => ({ path: "/healthz" }) },
   {
     name: "GET …/gaps (latest of 10 cycles)",
@@ -210,9 +212,9 @@ async function settle(baseUrl: string): Promise<void> {
   await res.arrayBuffer();
 }
 
-type Row = ScenarioResult & { connections: number; aloneMs?: number };
+export type Row = ScenarioResult & { connections: number; aloneMs?: number };
 
-function gapsTable(results: Row[]): string {
+export function pagesTable(results: Row[]): string {
   const baseline = results.find((r) => r.baseline);
   return formatTable(
     ["scenario", "conn.", "alone ms", "req/s", "p50 ms", "p99 ms", "errors", "vs baseline", "CPU ms/req", "peak RSS MB"],
@@ -232,18 +234,12 @@ function gapsTable(results: Row[]): string {
 }
 
 /**
- * Sets up the organization, measures, prints the table and returns the problems (errors, a page
- * that did not answer 200, a run that completed nothing). The baseline is measured again here, next
- * to the pages it is compared with, because a shared machine's speed drifts over the bench's run.
+ * Measures each scenario in turn on the running server (a sequential warm-up first where asked,
+ * which also gives "alone ms"), collecting problems: errors, or a run that completed nothing.
  */
-export async function runGapsBench(server: RunningServer, load: LoadShape, rss: ReturnType<typeof sampleRss>): Promise<string[]> {
-  const problems: string[] = [];
-  const started = Date.now();
-  process.stdout.write(`\n\nGap analysis: ${fixed(GAPS.assessments)} locked workshops × ${fixed(GAPS.participants)} participants × 25 votes… `);
-  const ctx = await setUpGaps(server, readCapabilityKeys(ROOT));
-  process.stdout.write(`${fixed(ctx.ratings)} ratings, set up in ${fixed((Date.now() - started) / 1000, 1)} s; gap page ${fixed(ctx.gapsBytes / 1024, 1)} KB of HTML`);
+export async function measurePages<Ctx>(server: RunningServer, load: LoadShape, rss: ReturnType<typeof sampleRss>, ctx: Ctx, pages: PageScenario<Ctx>[], problems: string[]): Promise<Row[]> {
   const results: Row[] = [];
-  for (const scenario of scenarios) {
+  for (const scenario of pages) {
     process.stdout.write(`\n  Running ${scenario.name}… `);
     await settle(server.baseUrl);
     let aloneMs: number | undefined;
@@ -258,38 +254,55 @@ export async function runGapsBench(server: RunningServer, load: LoadShape, rss: 
     if (result.completed === 0) problems.push(`${scenario.name}: no request completed within ${load.durationSeconds} s.`);
   }
   await settle(server.baseUrl);
+  return results;
+}
+
+/**
+ * Sets up the organization, measures, prints the table and returns the problems (errors, a page
+ * that did not answer 200, a run that completed nothing). The baseline is measured again here, next
+ * to the pages it is compared with, because a shared machine's speed drifts over the bench's run.
+ */
+export async function runGapsBench(server: RunningServer, load: LoadShape, rss: ReturnType<typeof sampleRss>): Promise<string[]> {
+  const problems: string[] = [];
+  const started = Date.now();
+  process.stdout.write(`\n\nGap analysis: ${fixed(GAPS.assessments)} locked workshops × ${fixed(GAPS.participants)} participants × 25 votes… `);
+  const ctx = await setUpGaps(server, readCapabilityKeys(ROOT));
+  process.stdout.write(`${fixed(ctx.ratings)} ratings, set up in ${fixed((Date.now() - started) / 1000, 1)} s; gap page ${fixed(ctx.gapsBytes / 1024, 1)} KB of HTML`);
+  const results = await measurePages(server, load, rss, ctx, scenarios, problems);
   const [baseline, gaps, org] = results as [Row, Row, Row];
   console.log(`\n\nGap analysis (${fixed(GAPS.assessments)} locked assessments × ${fixed(GAPS.participants)} participants, signed in; "alone ms": median of one request at a time):`);
-  console.log(gapsTable(results));
+  console.log(pagesTable(results));
   const ratio = (r: Row) => (baseline.requestsPerSecond ? fixed(r.requestsPerSecond / baseline.requestsPerSecond, 3) : "–");
   console.log(`Gap page throughput: ${ratio(gaps)}× the trivial route's; organization page: ${ratio(org)}×.`);
   return problems;
 }
 
-/** `npx tsx tests/bench/gaps.ts`: this scenario alone, on its own server. */
-async function main(): Promise<number> {
-  const load: LoadShape = {
-    connections: Number(process.env.BENCH_CONNECTIONS ?? 50),
-    durationSeconds: Number(process.env.BENCH_DURATION ?? 5),
-    warmupSeconds: 1,
-    acceptEncoding: process.env.BENCH_ACCEPT_ENCODING ?? "gzip, deflate, br",
-  };
-  const started = Date.now();
-  const server = await startServer({ cwd: ROOT });
-  const rss = sampleRss(server.pid);
-  let problems: string[] = [];
-  try {
-    problems = await runGapsBench(server, load, rss);
-  } finally {
-    rss.stop();
-    await server.stop();
-  }
-  console.log(`Total time: ${fixed((Date.now() - started) / 1000, 1)} s`);
-  for (const problem of problems) console.error(`FAIL: ${problem}`);
-  return problems.length ? 1 : 0;
-}
+type PageBench = (server: RunningServer, load: LoadShape, rss: ReturnType<typeof sampleRss>) => Promise<string[]>;
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+/** One page scenario alone, on its own server, when its file is run with `npx tsx` (after a build). */
+export function runAloneIfMain(moduleUrl: string, bench: PageBench): void {
+  if (!process.argv[1] || moduleUrl !== pathToFileURL(process.argv[1]).href) return;
+  const main = async (): Promise<number> => {
+    const load: LoadShape = {
+      connections: Number(process.env.BENCH_CONNECTIONS ?? 50),
+      durationSeconds: Number(process.env.BENCH_DURATION ?? 5),
+      warmupSeconds: 1,
+      acceptEncoding: process.env.BENCH_ACCEPT_ENCODING ?? "gzip, deflate, br",
+    };
+    const started = Date.now();
+    const server = await startServer({ cwd: ROOT });
+    const rss = sampleRss(server.pid);
+    let problems: string[] = [];
+    try {
+      problems = await bench(server, load, rss);
+    } finally {
+      rss.stop();
+      await server.stop();
+    }
+    console.log(`Total time: ${fixed((Date.now() - started) / 1000, 1)} s`);
+    for (const problem of problems) console.error(`FAIL: ${problem}`);
+    return problems.length ? 1 : 0;
+  };
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {
@@ -298,3 +311,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     },
   );
 }
+
+runAloneIfMain(import.meta.url, runGapsBench);
