@@ -92,22 +92,25 @@ export function RoadmapChart({ orgId, window, now, reassessment, groups, categor
             <section key={group.category ?? "none"} className="relative pt-3" aria-label={group.category ? categoryNames[group.category] : t("roadmap.category.none")}>
               <h3 className="roadmap-sticky font-bold">{group.category ? categoryNames[group.category] : t("roadmap.category.none")}</h3>
               {group.bars.map((bar) => (
-                <div key={bar.id} className="rm-row" data-status={bar.status}>
+                <div key={bar.id} className="rm-row rm-bar-row" data-status={bar.status}>
                   <p className="rm-label" style={labelStyle(bar)}>
-                    <a href={`${base}/initiatives/${bar.id}`}>{bar.title}</a>{" "}
-                    <span>
-                      · {statusWord[bar.status]}
-                      {bar.ownerName ? ` · ${bar.ownerName}` : ""}
-                    </span>
+                    <a href={`${base}/initiatives/${bar.id}`}>{bar.title}</a> · {statusWord[bar.status]}
+                    {bar.ownerName ? ` · ${bar.ownerName}` : ""}
                   </p>
-                  <div className="rm-track" aria-hidden="true">
-                    <span className={BAR_STYLE[bar.status]} style={{ left: pct(bar.from), width: `max(0.75rem,${pct(bar.to - bar.from)})` }} />
-                    {bar.before ? <span className="rm-before">◀</span> : null}
-                    {bar.after ? <span className="rm-after">▶</span> : null}
-                    {bar.milestones.map((m) => (
-                      <span key={`${m.state}-${m.date}`} className={MILESTONE_STYLE[m.state]} style={{ left: pct(m.at) }} />
-                    ))}
-                  </div>
+                  <span className={BAR_STYLE[bar.status]} style={{ left: pct(bar.from), width: `max(0.75rem,${pct(bar.to - bar.from)})` }} aria-hidden="true" />
+                  {bar.before ? (
+                    <span className="rm-before" aria-hidden="true">
+                      ◀
+                    </span>
+                  ) : null}
+                  {bar.after ? (
+                    <span className="rm-after" aria-hidden="true">
+                      ▶
+                    </span>
+                  ) : null}
+                  {bar.milestones.map((m) => (
+                    <span key={`${m.state}-${m.date}`} className={MILESTONE_STYLE[m.state]} style={{ left: pct(m.at) }} aria-hidden="true" />
+                  ))}
                 </div>
               ))}
             </section>

@@ -87,7 +87,7 @@ export function RoadmapLegend() {
         {INITIATIVE_STATUSES.map((s) => (
           <li key={s} className="flex items-center gap-2">
             <span className={swatch} aria-hidden="true">
-              <span className={BAR_STYLE[s]} style={{ left: 0, right: 0 }} />
+              <span className={BAR_STYLE[s]} style={{ left: 0, right: 0, bottom: 0 }} />
             </span>
             {t(STATUS_LABEL[s])}
           </li>
@@ -95,7 +95,7 @@ export function RoadmapLegend() {
         {(Object.keys(LEGEND_TEXT) as Milestone["state"][]).map((state) => (
           <li key={state} className="flex items-center gap-2">
             <span className="relative inline-block h-3 w-4" aria-hidden="true">
-              <span className={MILESTONE_STYLE[state]} style={{ left: "50%" }} />
+              <span className={MILESTONE_STYLE[state]} style={{ left: "50%", bottom: "0.375rem" }} />
             </span>
             {t(LEGEND_TEXT[state])}
           </li>

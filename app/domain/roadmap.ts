@@ -93,6 +93,9 @@ export function matchesFilters(initiative: TimelineInitiative, filters: RoadmapF
   );
 }
 
+// YYYY-MM-DD strings order as their days; a plain comparison, not the collator (hundreds of sorts per page).
+const byDate = (a: IsoDate, b: IsoDate) => (a < b ? -1 : a > b ? 1 : 0);
+
 const KIND_ORDER: Record<RoadmapItem["kind"], number> = { reassessment: 0, initiative: 1, review: 2 };
 const itemTitle = (item: RoadmapItem) => (item.kind === "reassessment" ? "" : item.title);
 
@@ -129,7 +132,7 @@ export function buildRoadmap(input: RoadmapInput): Roadmap {
     const milestones: Milestone[] = initiative.reviewDates.filter((d) => inWindow(window, d)).map((date) => ({ date, at: positionIn(window, date), state: "held" }));
     const next = nextReviewDate({ status: initiative.status, start, reviewDates: initiative.reviewDates });
     if (next && inWindow(window, next)) milestones.push({ date: next, at: positionIn(window, next), state: next < today ? "overdue" : "due" });
-    milestones.sort((a, b) => a.date.localeCompare(b.date));
+    milestones.sort((a, b) => byDate(a.date, b.date));
     const category = filters.category ?? initiative.categories[0] ?? null;
     const bar: RoadmapBar = {
       id: initiative.id,
@@ -152,7 +155,7 @@ export function buildRoadmap(input: RoadmapInput): Roadmap {
   }
   const reassessment = nextReassessment && inWindow(window, nextReassessment) ? { date: nextReassessment, at: positionIn(window, nextReassessment) } : null;
   if (reassessment) items.push({ kind: "reassessment", start: reassessment.date });
-  items.sort((a, b) => a.start.localeCompare(b.start) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || itemTitle(a).localeCompare(itemTitle(b)));
+  items.sort((a, b) => byDate(a.start, b.start) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || itemTitle(a).localeCompare(itemTitle(b)));
   const rank = (category: string | null) => {
     const index = category === null ? -1 : input.categoryOrder.indexOf(category);
     return index === -1 ? input.categoryOrder.length : index;
@@ -163,7 +166,7 @@ export function buildRoadmap(input: RoadmapInput): Roadmap {
     reassessment,
     groups: [...groups.entries()]
       .sort(([a], [b]) => rank(a) - rank(b))
-      .map(([category, bars]) => ({ category, bars: bars.sort((a, b) => a.start.localeCompare(b.start) || a.title.localeCompare(b.title)) })),
+      .map(([category, bars]) => ({ category, bars: bars.sort((a, b) => byDate(a.start, b.start) || a.title.localeCompare(b.title)) })),
     items,
   };
 }

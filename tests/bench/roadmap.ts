@@ -112,7 +112,7 @@ export async function setUpRoadmap(server: RunningServer): Promise<RoadmapCtx & 
   const page = await fetch(new URL(roadmapPath, baseUrl), { headers: { cookie } });
   const html = await page.text();
   const items = html.match(/data-roadmap-item=""/g)?.length ?? 0;
-  const bars = html.match(/class="rm-row" data-status=/g)?.length ?? 0;
+  const bars = html.match(/class="rm-row rm-bar-row" data-status=/g)?.length ?? 0;
   const strips = html.match(/<polyline /g)?.length ?? 0;
   if (page.status !== 200 || bars < ROADMAP.initiatives / 3 || strips !== ROADMAP.metrics || !html.includes('data-kind="reassessment"')) {
     throw new Error(`GET ${roadmapPath} answered ${page.status} with ${bars} bars, ${strips} metric lines and ${items} list items; expected 200, at least a third of ${ROADMAP.initiatives} initiatives, ${ROADMAP.metrics} lines and the reassessment.`);

@@ -88,7 +88,7 @@ for (const lang of ["es", "en"] as const satisfies readonly Lang[]) {
     const starts = await items.evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-start")!));
     expect(starts).toEqual([...starts].sort());
     // The timeline draws the same: a bar row per initiative, the metric's line below.
-    await expect(page.locator(".rm-row[data-status]")).toHaveCount(3);
+    await expect(page.locator(".rm-bar-row[data-status]")).toHaveCount(3);
     await expect(page.locator(".rm-row polyline")).toHaveCount(1);
 
     // Filters are a GET form: status "planned" leaves the one planned initiative.
@@ -97,7 +97,7 @@ for (const lang of ["es", "en"] as const satisfies readonly Lang[]) {
     await expect(page).toHaveURL(/status=planned/);
     await expect(page.locator('[data-roadmap-item][data-kind="initiative"]')).toHaveCount(1);
     await expect(page.locator(`[data-roadmap-item][data-kind="initiative"][data-initiative="${initiatives[2]}"]`)).toHaveCount(1);
-    await expect(page.locator(".rm-row[data-status]")).toHaveAttribute("data-status", "planned");
+    await expect(page.locator(".rm-bar-row[data-status]")).toHaveAttribute("data-status", "planned");
 
     noConsoleErrors();
     await noJs.close();
