@@ -122,11 +122,11 @@ export function RoadmapChart({ orgId, window, now, reassessment, groups, categor
                 const fmt = (value: number) => `${number(value, { maximumFractionDigits: 1 })} ${m.unit}`.trim();
                 return (
                   <div key={m.id} className="rm-row">
-                    <p className="roadmap-sticky relative z-20 flex flex-wrap items-center gap-x-2 text-sm">
+                    <p className="roadmap-sticky text-sm leading-relaxed">
                       <a href={`${base}/metrics/${m.id}`} className="font-semibold">
                         {m.name}
-                      </a>
-                      <MetricStatusBadge status={m.status} />
+                      </a>{" "}
+                      <MetricStatusBadge status={m.status} />{" "}
                       <span className="text-ink-soft">
                         {m.latest ? t("roadmap.metrics.latest", { value: fmt(m.latest.value) }) : t("roadmap.metrics.noValues")} · {t("roadmap.metrics.target", { value: fmt(m.target) })}
                       </span>

@@ -6,7 +6,23 @@ import type { Milestone, RoadmapFilters, RoadmapItem } from "~/domain/roadmap";
 import type { MessageKey } from "~/utils/i18n";
 import { useI18n } from "~/utils/use-i18n";
 
-const select = "mt-1 block min-h-11 w-full rounded-lg border border-line bg-white px-3";
+function FilterSelect({ name, label, any, value, options }: { name: string; label: string; any: string; value: string | undefined; options: [string, string][] }) {
+  return (
+    <div className="w-full sm:w-auto">
+      <label htmlFor={name} className="block text-sm font-semibold">
+        {label}
+      </label>
+      <select id={name} name={name} defaultValue={value ?? ""} className="mt-1 block min-h-11 w-full rounded-lg border border-line bg-white px-3">
+        <option value="">{any}</option>
+        {options.map(([key, text]) => (
+          <option key={key} value={key}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
 
 /** The filters as a plain GET form: it works without JavaScript, and the URL can be shared. */
 export function RoadmapFilterForm({
@@ -23,45 +39,9 @@ export function RoadmapFilterForm({
   return (
     <form method="get" className="no-print flex flex-wrap items-end gap-3" aria-label={t("roadmap.filters")}>
       {projector ? <input type="hidden" name="view" value="projector" /> : null}
-      <div className="w-full sm:w-auto">
-        <label htmlFor="category" className="block text-sm font-semibold">
-          {t("roadmap.filter.category")}
-        </label>
-        <select id="category" name="category" defaultValue={filters.category ?? ""} className={select}>
-          <option value="">{t("roadmap.filter.anyCategory")}</option>
-          {options.categories.map((c) => (
-            <option key={c.key} value={c.key}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="w-full sm:w-auto">
-        <label htmlFor="status" className="block text-sm font-semibold">
-          {t("roadmap.filter.status")}
-        </label>
-        <select id="status" name="status" defaultValue={filters.status ?? ""} className={select}>
-          <option value="">{t("roadmap.filter.anyStatus")}</option>
-          {INITIATIVE_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(STATUS_LABEL[s])}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="w-full sm:w-auto">
-        <label htmlFor="owner" className="block text-sm font-semibold">
-          {t("roadmap.filter.owner")}
-        </label>
-        <select id="owner" name="owner" defaultValue={filters.owner ?? ""} className={select}>
-          <option value="">{t("roadmap.filter.anyOwner")}</option>
-          {options.owners.map((owner) => (
-            <option key={owner} value={owner}>
-              {owner}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect name="category" label={t("roadmap.filter.category")} any={t("roadmap.filter.anyCategory")} value={filters.category} options={options.categories.map((c) => [c.key, c.name])} />
+      <FilterSelect name="status" label={t("roadmap.filter.status")} any={t("roadmap.filter.anyStatus")} value={filters.status} options={INITIATIVE_STATUSES.map((s) => [s, t(STATUS_LABEL[s])])} />
+      <FilterSelect name="owner" label={t("roadmap.filter.owner")} any={t("roadmap.filter.anyOwner")} value={filters.owner} options={options.owners.map((o) => [o, o])} />
       <button type="submit" className="btn btn-secondary">
         {t("roadmap.filter.apply")}
       </button>

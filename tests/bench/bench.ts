@@ -28,6 +28,8 @@ import {
   runScenario,
   sampleRss,
   startServer,
+  exitWith,
+  reportProblems,
   type RunningServer,
   type Scenario,
   type ScenarioResult,
@@ -285,14 +287,7 @@ async function main(): Promise<number> {
   }
 
   if (!PAGES_ONLY) problems.push(...(await workshopOnPostgres(sqliteVoteBursts)));
-  for (const problem of problems) console.error(`FAIL: ${problem}`);
-  return problems.length ? 1 : 0;
+  return reportProblems(problems);
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`Benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+exitWith(main);

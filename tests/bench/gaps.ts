@@ -16,7 +16,7 @@ import crypto from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
-import { formatTable, runScenario, sampleRss, startServer, type LoadShape, type RunningServer, type Scenario, type ScenarioResult } from "./lib";
+import { exitWith, formatTable, reportProblems, runScenario, sampleRss, startServer, type LoadShape, type RunningServer, type Scenario, type ScenarioResult } from "./lib";
 import { readCapabilityKeys } from "./workshop";
 
 export const GAPS = {
@@ -47,6 +47,27 @@ export async function redirectMatch(res: Response, what: string, pattern: RegExp
   const match = location.match(pattern);
   if (res.status !== 303 || !match) throw new Error(`${what} answered ${res.status} (Location: ${location || "none"}), expected a 303 to ${pattern}. ${body.slice(0, 300)}`);
   return match;
+}
+
+/** A consultant signs up (email `bench-<label>@example.com`) and creates an organization over HTTP. */
+export async function signUpWithOrganization(baseUrl: string, label: string, organization: string): Promise<{ cookie: string; orgPath: string; orgId: string }> {
+  const signup = await post(baseUrl, "/signup", { name: `Bench ${label}`, email: `bench-${label}@example.com`, password: "bench-password-123" });
+  await redirectMatch(signup, "POST /signup", /^\/orgs/);
+  const cookie = signup.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .find((c) => c.startsWith("__session="));
+  if (!cookie) throw new Error("POST /signup set no __session cookie.");
+  const [orgPath, orgId] = await redirectMatch(await post(baseUrl, "/orgs/new", { name: organization }, cookie), "POST /orgs/new", /^\/orgs\/([^/?]+)$/);
+  return { cookie, orgPath: orgPath!, orgId: orgId! };
+}
+
+/** The trivial route, measured beside each group of pages. */
+export const BASELINE: PageScenario<unknown> = { name: "GET /healthz", baseline: true, prepare: () => ({ path: "/healthz" }) };
+
+/** A signed-in page under load: fewer connections, a sequential warm-up, and nothing but a 200 counts. */
+export function signedInPage<Ctx extends { cookie: string }>(name: string, path: (ctx: Ctx) => string): PageScenario<Ctx> {
+  return { name, expectStatus: [200], connections: PAGE_CONNECTIONS, sequentialWarmup: true, prepare: (ctx) => ({ path: path(ctx), headers: { cookie: ctx.cookie } }) };
 }
 
 /** A small seeded generator, so every run rates the same way. */
@@ -118,14 +139,7 @@ function backdateLocks(databasePath: string, assessmentIds: string[]): void {
  */
 export async function setUpGaps(server: RunningServer, capabilityKeys: string[]): Promise<GapsCtx & { ratings: number; gapsBytes: number }> {
   const { baseUrl } = server;
-  const signup = await post(baseUrl, "/signup", { name: "Gaps Consultant", email: "bench-gaps@example.com", password: "bench-password-123" });
-  await redirectMatch(signup, "POST /signup", /^\/orgs/);
-  const cookie = signup.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0]!)
-    .find((c) => c.startsWith("__session="));
-  if (!cookie) throw new Error("POST /signup set no __session cookie.");
-  const [orgPath, orgId] = await redirectMatch(await post(baseUrl, "/orgs/new", { name: "Gaps Bench Org" }, cookie), "POST /orgs/new", /^\/orgs\/([^/?]+)$/);
+  const { cookie, orgPath, orgId } = await signUpWithOrganization(baseUrl, "gaps", "Gaps Bench Org");
 
   const assessmentIds: string[] = [];
   for (let i = 0; i < GAPS.assessments; i++) {
@@ -153,13 +167,13 @@ export async function setUpGaps(server: RunningServer, capabilityKeys: string[])
   if (page.status !== 200 || rows !== capabilityKeys.length || withPrevious !== capabilityKeys.length) {
     throw new Error(`GET ${gapsPath} answered ${page.status} with ${rows} capability rows (${withPrevious} with a previous cycle); expected 200, ${capabilityKeys.length} and ${capabilityKeys.length}.`);
   }
-  const org = await fetch(new URL(orgPath!, baseUrl), { headers: { cookie } });
+  const org = await fetch(new URL(orgPath, baseUrl), { headers: { cookie } });
   const orgHtml = await org.text();
   const cycles = assessmentIds.filter((id) => orgHtml.includes(`assessments/${id}/gaps`)).length;
   if (org.status !== 200 || cycles !== GAPS.assessments) {
     throw new Error(`GET ${orgPath} answered ${org.status} linking ${cycles} of ${GAPS.assessments} locked cycles in its maturity history.`);
   }
-  return { cookie, orgPath: orgPath!, gapsPath, ratings, gapsBytes: Buffer.byteLength(html) };
+  return { cookie, orgPath, gapsPath, ratings, gapsBytes: Buffer.byteLength(html) };
 }
 
 /**
@@ -173,21 +187,9 @@ export const PAGE_CONNECTIONS = 10;
 export type PageScenario<Ctx> = Scenario<Ctx> & { sequentialWarmup?: boolean };
 
 const scenarios: PageScenario<GapsCtx>[] = [
-  { name: "GET /healthz", baseline: true, prepare: () => ({ path: "/healthz" }) },
-  {
-    name: "GET …/gaps (latest of 10 cycles)",
-    expectStatus: [200],
-    connections: PAGE_CONNECTIONS,
-    sequentialWarmup: true,
-    prepare: (ctx) => ({ path: ctx.gapsPath, headers: { cookie: ctx.cookie } }),
-  },
-  {
-    name: "GET /orgs/:orgId (maturity over time)",
-    expectStatus: [200],
-    connections: PAGE_CONNECTIONS,
-    sequentialWarmup: true,
-    prepare: (ctx) => ({ path: ctx.orgPath, headers: { cookie: ctx.cookie } }),
-  },
+  BASELINE,
+  signedInPage("GET …/gaps (latest of 10 cycles)", (ctx) => ctx.gapsPath),
+  signedInPage("GET /orgs/:orgId (maturity over time)", (ctx) => ctx.orgPath),
 ];
 
 /**
@@ -300,16 +302,9 @@ export function runAloneIfMain(moduleUrl: string, bench: PageBench): void {
       await server.stop();
     }
     console.log(`Total time: ${fixed((Date.now() - started) / 1000, 1)} s`);
-    for (const problem of problems) console.error(`FAIL: ${problem}`);
-    return problems.length ? 1 : 0;
+    return reportProblems(problems);
   };
-  main().then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(`Benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(1);
-    },
-  );
+  exitWith(main);
 }
 
 runAloneIfMain(import.meta.url, runGapsBench);

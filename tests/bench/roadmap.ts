@@ -11,7 +11,7 @@
  */
 import crypto from "node:crypto";
 import Database from "better-sqlite3";
-import { fixed, measurePages, mulberry32, PAGE_CONNECTIONS, pagesTable, post, redirectMatch, runAloneIfMain, type PageScenario } from "./gaps";
+import { BASELINE, fixed, measurePages, mulberry32, pagesTable, post, redirectMatch, runAloneIfMain, signedInPage, signUpWithOrganization, type PageScenario } from "./gaps";
 import type { LoadShape, RunningServer, sampleRss } from "./lib";
 import { readCapabilityKeys } from "./workshop";
 import path from "node:path";
@@ -93,21 +93,14 @@ type RoadmapCtx = { cookie: string; roadmapPath: string };
 
 export async function setUpRoadmap(server: RunningServer): Promise<RoadmapCtx & { rows: number; bytes: number; items: number }> {
   const { baseUrl } = server;
-  const signup = await post(baseUrl, "/signup", { name: "Roadmap Consultant", email: "bench-roadmap@example.com", password: "bench-password-123" });
-  await redirectMatch(signup, "POST /signup", /^\/orgs/);
-  const cookie = signup.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0]!)
-    .find((c) => c.startsWith("__session="));
-  if (!cookie) throw new Error("POST /signup set no __session cookie.");
-  const [, orgId] = await redirectMatch(await post(baseUrl, "/orgs/new", { name: "Roadmap Bench Org" }, cookie), "POST /orgs/new", /^\/orgs\/([^/?]+)$/);
+  const { cookie, orgId } = await signUpWithOrganization(baseUrl, "roadmap", "Roadmap Bench Org");
   const [, assessmentId] = await redirectMatch(
     await post(baseUrl, `/orgs/${orgId}/assessments/new`, { name: "Cycle 1", mode: "solo" }, cookie),
     "POST …/assessments/new",
     /^\/orgs\/[^/?]+\/assessments\/([^/?]+)$/,
   );
   await redirectMatch(await post(baseUrl, `/orgs/${orgId}/assessments/${assessmentId}/consensus`, { intent: "lock" }, cookie), "the lock", /^\/orgs\//);
-  const rows = writeOrganization(server.databasePath, orgId!, readCapabilityKeys(ROOT));
+  const rows = writeOrganization(server.databasePath, orgId, readCapabilityKeys(ROOT));
   const roadmapPath = `/orgs/${orgId}/roadmap`;
   const page = await fetch(new URL(roadmapPath, baseUrl), { headers: { cookie } });
   const html = await page.text();
@@ -120,16 +113,7 @@ export async function setUpRoadmap(server: RunningServer): Promise<RoadmapCtx & 
   return { cookie, roadmapPath, rows, bytes: Buffer.byteLength(html), items };
 }
 
-const scenarios: PageScenario<RoadmapCtx>[] = [
-  { name: "GET /healthz", baseline: true, prepare: () => ({ path: "/healthz" }) },
-  {
-    name: "GET /orgs/:orgId/roadmap",
-    expectStatus: [200],
-    connections: PAGE_CONNECTIONS,
-    sequentialWarmup: true,
-    prepare: (ctx) => ({ path: ctx.roadmapPath, headers: { cookie: ctx.cookie } }),
-  },
-];
+const scenarios: PageScenario<RoadmapCtx>[] = [BASELINE, signedInPage("GET /orgs/:orgId/roadmap", (ctx) => ctx.roadmapPath)];
 
 /** Sets up the organization, measures the roadmap beside the baseline, prints the table; returns the problems. */
 export async function runRoadmapBench(server: RunningServer, load: LoadShape, rss: ReturnType<typeof sampleRss>): Promise<string[]> {
