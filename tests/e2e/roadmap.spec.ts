@@ -106,6 +106,11 @@ for (const lang of ["es", "en"] as const satisfies readonly Lang[]) {
     const withJs = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: lang === "es" ? "es-ES" : "en-US", storageState });
     const page2 = await withJs.newPage();
     const noErrors = failOnConsoleErrors(page2);
+    // From a page with React, the tab navigates in the browser: the same roadmap, drawn there.
+    await page2.goto(`/orgs/${orgId}/initiatives`);
+    await page2.getByRole("navigation").getByRole("link", { name: text.tab, exact: true }).click();
+    await expect(page2).toHaveURL(new RegExp(`/orgs/${orgId}/roadmap$`));
+    await expect(page2.locator('[data-roadmap-item][data-kind="initiative"]')).toHaveCount(3);
     await page2.goto(`/orgs/${orgId}/roadmap`);
     expect(await page2.locator("script[src*='/assets/']").count()).toBe(0);
     await expectAccessible(page2);
