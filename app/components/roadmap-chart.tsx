@@ -35,10 +35,12 @@ export const MILESTONE_STYLE: Record<Milestone["state"], string> = {
 
 const pct = (share: number) => `${Math.round(share * 10000) / 100}%`;
 
-/** A label starts at its bar, or ends at it when the bar sits in the last third (so it never runs off the edge). */
-function labelStyle(bar: Pick<RoadmapBar, "from" | "to">): CSSProperties {
-  return bar.from > 0.6 ? { marginLeft: "auto", marginRight: pct(1 - bar.to), maxWidth: pct(bar.to), textAlign: "right" } : { marginLeft: pct(bar.from) };
-}
+/**
+ * A row's one style: where its bar starts and ends (app.css places the label and the bar from
+ * them). One style object per row, not one per element: React's style serialization was a large
+ * part of rendering a 300-initiative roadmap.
+ */
+const rowStyle = (bar: Pick<RoadmapBar, "from" | "to">) => ({ "--from": pct(bar.from), "--to": pct(bar.to) }) as CSSProperties;
 
 type Props = {
   orgId: string;
@@ -92,12 +94,12 @@ export function RoadmapChart({ orgId, window, now, reassessment, groups, categor
             <section key={group.category ?? "none"} className="relative pt-3" aria-label={group.category ? categoryNames[group.category] : t("roadmap.category.none")}>
               <h3 className="roadmap-sticky font-bold">{group.category ? categoryNames[group.category] : t("roadmap.category.none")}</h3>
               {group.bars.map((bar) => (
-                <div key={bar.id} className="rm-row rm-bar-row" data-status={bar.status}>
-                  <p className="rm-label" style={labelStyle(bar)}>
+                <div key={bar.id} className={bar.from > 0.6 ? "rm-row rm-bar-row rm-end" : "rm-row rm-bar-row"} data-status={bar.status} style={rowStyle(bar)}>
+                  <p className="rm-label">
                     <a href={`${base}/initiatives/${bar.id}`}>{bar.title}</a> · {statusWord[bar.status]}
                     {bar.ownerName ? ` · ${bar.ownerName}` : ""}
                   </p>
-                  <span className={BAR_STYLE[bar.status]} style={{ left: pct(bar.from), width: `max(0.75rem,${pct(bar.to - bar.from)})` }} aria-hidden="true" />
+                  <span className={BAR_STYLE[bar.status]} aria-hidden="true" />
                   {bar.before ? (
                     <span className="rm-before" aria-hidden="true">
                       ◀
