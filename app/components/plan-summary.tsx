@@ -21,9 +21,14 @@ export function PlanSummary({ counts, reviews, nextReassessment, reassessmentOve
         <h2 id="plan-title" className="text-xl font-bold">
           {t("plan.title")}
         </h2>
-        <Link to="initiatives" className="btn btn-secondary">
-          {t("plan.open")}
-        </Link>
+        <div className="flex flex-wrap gap-3">
+          <Link to="roadmap" className="btn btn-secondary">
+            {t("plan.roadmap")}
+          </Link>
+          <Link to="initiatives" className="btn btn-secondary">
+            {t("plan.open")}
+          </Link>
+        </div>
       </div>
       <div className="grid gap-4 md:grid-cols-3">
         <div className="card p-4" data-testid="home-reviews-due">

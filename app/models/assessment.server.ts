@@ -133,3 +133,15 @@ export async function listLocked(organizationId: string): Promise<Assessment[]> 
     .where(and(eq(t.assessments.organizationId, organizationId), eq(t.assessments.status, "locked")))
     .orderBy(asc(t.assessments.lockedAt));
 }
+
+/** When the organization's latest assessment was locked (the next reassessment's anchor), or null before any lock. */
+export async function getLastLockedAt(organizationId: string): Promise<Date | null> {
+  const { orm, t } = getDb();
+  const [row] = await orm
+    .select({ lockedAt: t.assessments.lockedAt })
+    .from(t.assessments)
+    .where(and(eq(t.assessments.organizationId, organizationId), eq(t.assessments.status, "locked")))
+    .orderBy(desc(t.assessments.lockedAt))
+    .limit(1);
+  return row?.lockedAt ?? null;
+}

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb } from "../../db/connection.server";
 import type { Tables, Tx } from "../../db/database.server";
 import type { IsoDate } from "~/domain/dates";
@@ -103,6 +103,42 @@ export async function listScheduleRows(organizationIds: readonly string[]): Prom
         inArray(t.initiatives.status, ["planned", "in-progress"]),
       ),
     );
+}
+
+export type TimelineRow = Pick<Initiative, "id" | "title" | "status" | "ownerName" | "start" | "target" | "capabilities" | "metrics"> & { reviewDates: IsoDate[] };
+
+/**
+ * The organization's initiatives that have a start, each with the dates of every review held: what
+ * the roadmap and a metric's chart draw. One statement (a left join), whatever the number of initiatives.
+ */
+export async function listTimeline(organizationId: string): Promise<TimelineRow[]> {
+  const { orm, t } = getDb();
+  const rows = await orm
+    .select({
+      id: t.initiatives.id,
+      title: t.initiatives.title,
+      status: t.initiatives.status,
+      ownerName: t.initiatives.ownerName,
+      start: t.initiatives.start,
+      target: t.initiatives.target,
+      capabilities: t.initiatives.capabilities,
+      metrics: t.initiatives.metrics,
+      reviewDate: t.initiativeReviews.date,
+    })
+    .from(t.initiatives)
+    .leftJoin(t.initiativeReviews, eq(t.initiativeReviews.initiativeId, t.initiatives.id))
+    .where(and(visible(t, organizationId), isNotNull(t.initiatives.start)))
+    .orderBy(asc(t.initiatives.start), asc(t.initiatives.id), asc(t.initiativeReviews.date));
+  const byId = new Map<string, TimelineRow>();
+  for (const { reviewDate, capabilities, metrics, ...row } of rows) {
+    let entry = byId.get(row.id);
+    if (!entry) {
+      entry = { ...row, capabilities: splitKeys(capabilities), metrics: splitKeys(metrics) as MetricKey[], reviewDates: [] };
+      byId.set(row.id, entry);
+    }
+    if (reviewDate) entry.reviewDates.push(reviewDate);
+  }
+  return [...byId.values()];
 }
 
 /** Every library key the organization's initiatives came from, dismissed proposals included: what generation must not add again. */

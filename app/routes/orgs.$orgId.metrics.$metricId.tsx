@@ -4,11 +4,13 @@ import { MetricChart } from "~/components/charts/lazy";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormMessage } from "~/components/forms";
+import { MetricMarkerList } from "~/components/metric-markers";
 import { MetricStatusBadge, StatusBasis } from "~/components/metric-status";
 import { MetricValueForm, NpsCountsForm } from "~/components/metric-value-form";
 import { fromIsoDate, isIsoDate } from "~/domain/dates";
 import { listValues, requireMetric } from "~/models/metric.server";
 import { today, viewMetric, metricBounds } from "~/services/metrics.server";
+import { getMetricMarkers } from "~/services/roadmap.server";
 import { detectLang, type MessageKey } from "~/utils/i18n";
 import { messagesFor } from "~/utils/i18n.server";
 import { can, orgRouteWithoutPosts, requireOrgAccess } from "~/utils/permissions.server";
@@ -26,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: can(role, "manage-initiatives"),
     today: day,
     bounds: metricBounds(metric),
+    markers: await getMetricMarkers(organization.id, metric.key),
   };
 }
 
@@ -35,7 +38,7 @@ const DIRECTION: Record<"higher" | "lower", MessageKey> = { higher: "metric.dire
 const CADENCE: Record<"monthly" | "quarterly", MessageKey> = { monthly: "metric.cadence.monthly", quarterly: "metric.cadence.quarterly" };
 
 export default function MetricDetail() {
-  const { metric: m, canEdit, today: day, bounds } = useLoaderData<typeof loader>();
+  const { metric: m, canEdit, today: day, bounds, markers } = useLoaderData<typeof loader>();
   const { orgId } = useParams();
   const [search] = useSearchParams();
   const { t, number, date, lang } = useI18n();
@@ -85,9 +88,19 @@ export default function MetricDetail() {
             target={m.target}
             targetDate={m.targetDate}
             lang={lang}
-            labels={{ values: t("metric.chart.values"), target: t("metric.field.target"), baseline: t("metric.field.baseline"), targetDate: t("metric.field.targetDate") }}
+            labels={{
+              values: t("metric.chart.values"),
+              target: t("metric.field.target"),
+              baseline: t("metric.field.baseline"),
+              targetDate: t("metric.field.targetDate"),
+              start: t("metric.chart.start"),
+              finish: t("metric.chart.finish"),
+              review: t("metric.chart.review"),
+            }}
+            markers={markers}
           />
         </div>
+        <MetricMarkerList orgId={orgId!} markers={markers} custom={m.key === null} />
       </section>
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="card overflow-x-auto" tabIndex={0} aria-labelledby="values-title">

@@ -27,6 +27,7 @@ export default function OrganizationLayout() {
     { to: "reviews", label: "org.nav.reviews" },
     { to: "metrics", label: "org.nav.metrics" },
     { to: "feedback", label: "org.nav.feedback" },
+    { to: "roadmap", label: "org.nav.roadmap" },
     ...(canManage
       ? [
           { to: "members", label: "org.nav.members" as const },

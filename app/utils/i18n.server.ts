@@ -11,6 +11,7 @@ import enOrganizations from "~/locales/en/organizations";
 import enQuiz from "~/locales/en/quiz";
 import enReminders from "~/locales/en/reminders";
 import enReports from "~/locales/en/reports";
+import enRoadmap from "~/locales/en/roadmap";
 import enWorkshop from "~/locales/en/workshop";
 import esAuth from "~/locales/es/auth";
 import esCommon from "~/locales/es/common";
@@ -22,6 +23,7 @@ import esOrganizations from "~/locales/es/organizations";
 import esQuiz from "~/locales/es/quiz";
 import esReminders from "~/locales/es/reminders";
 import esReports from "~/locales/es/reports";
+import esRoadmap from "~/locales/es/roadmap";
 import esWorkshop from "~/locales/es/workshop";
 import {
   createTranslator,
@@ -40,8 +42,8 @@ import {
 type Dictionary = { [N in Namespace]: Record<keyof Catalog[N], string> };
 
 export const catalogs: Record<Lang, Dictionary> = {
-  en: { common: enCommon, home: enHome, quiz: enQuiz, auth: enAuth, organizations: enOrganizations, workshop: enWorkshop, gaps: enGaps, initiatives: enInitiatives, metrics: enMetrics, reminders: enReminders, reports: enReports },
-  es: { common: esCommon, home: esHome, quiz: esQuiz, auth: esAuth, organizations: esOrganizations, workshop: esWorkshop, gaps: esGaps, initiatives: esInitiatives, metrics: esMetrics, reminders: esReminders, reports: esReports },
+  en: { common: enCommon, home: enHome, quiz: enQuiz, auth: enAuth, organizations: enOrganizations, workshop: enWorkshop, gaps: enGaps, initiatives: enInitiatives, metrics: enMetrics, roadmap: enRoadmap, reminders: enReminders, reports: enReports },
+  es: { common: esCommon, home: esHome, quiz: esQuiz, auth: esAuth, organizations: esOrganizations, workshop: esWorkshop, gaps: esGaps, initiatives: esInitiatives, metrics: esMetrics, roadmap: esRoadmap, reminders: esReminders, reports: esReports },
 };
 
 export const NAMESPACES = Object.keys(catalogs.en) as Namespace[];

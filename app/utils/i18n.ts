@@ -12,6 +12,7 @@ import type organizations from "~/locales/en/organizations";
 import type quiz from "~/locales/en/quiz";
 import type reminders from "~/locales/en/reminders";
 import type reports from "~/locales/en/reports";
+import type roadmap from "~/locales/en/roadmap";
 import type workshop from "~/locales/en/workshop";
 
 export const LANGUAGES = ["es", "en"] as const;
@@ -32,6 +33,7 @@ export type Catalog = {
   metrics: typeof metrics;
   reminders: typeof reminders;
   reports: typeof reports;
+  roadmap: typeof roadmap;
 };
 export type Namespace = keyof Catalog;
 

@@ -8,8 +8,8 @@
  *
  * BENCH_DURATION (seconds, default 5), BENCH_CONNECTIONS (default 50) and BENCH_ACCEPT_ENCODING
  * (default "gzip, deflate, br", as browsers send; "" for none) override the load shape.
- * BENCH_ONLY=pages measures the pages alone (the load scenarios, the gap and organization pages, and
- * the initiative list and consultant's week of plan.ts),
+ * BENCH_ONLY=pages measures the pages alone (the load scenarios, the gap and organization pages, the
+ * roadmap, and the initiative list and consultant's week of plan.ts),
  * skipping the workshop's bursts. "CPU ms/req"
  * is the server's own CPU time per request: steadier than requests/s when the machine is shared.
  * To add a scenario, append to `scenarios`; `prepare` may create data first and return a
@@ -29,6 +29,8 @@ import {
   runScenario,
   sampleRss,
   startServer,
+  exitWith,
+  reportProblems,
   type RunningServer,
   type Scenario,
   type ScenarioResult,
@@ -46,6 +48,7 @@ import {
 import { runGapsBench } from "./gaps";
 import { runPlanBench } from "./plan";
 import { runReportsBench } from "./reports";
+import { runRoadmapBench } from "./roadmap";
 import { freePort, postgresBin, startPostgres } from "../setup/postgres.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -276,6 +279,7 @@ async function main(): Promise<number> {
     problems.push(...(await runReportsBench(server, PAGES_ONLY ? null : ctx.workshop, burstHeaders())));
     problems.push(...(await runGapsBench(server, LOAD, rss)));
     problems.push(...(await runPlanBench(server, LOAD, rss)));
+    problems.push(...(await runRoadmapBench(server, LOAD, rss)));
     const exit = server.exitStatus();
     // close-with-grace exits 0 after a signal (SIGTERM, SIGINT, SIGHUP, SIGUSR2…): code 0 means someone outside stopped it.
     if (exit) problems.push(`The server exited during the run (${exit}). Its last output:\n${server.logs()}`);
@@ -288,14 +292,7 @@ async function main(): Promise<number> {
   }
 
   if (!PAGES_ONLY) problems.push(...(await workshopOnPostgres(sqliteVoteBursts)));
-  for (const problem of problems) console.error(`FAIL: ${problem}`);
-  return problems.length ? 1 : 0;
+  return reportProblems(problems);
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`Benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+exitWith(main);

@@ -402,3 +402,20 @@ export function formatTable(header: string[], rows: string[][]): string {
     cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ").trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
+
+/** Prints each problem as a failure and gives the exit code: 1 when there is any. */
+export function reportProblems(problems: readonly string[]): number {
+  for (const problem of problems) console.error(`FAIL: ${problem}`);
+  return problems.length ? 1 : 0;
+}
+
+/** Runs a bench's main and exits with its code (1 when it throws, with the reason). */
+export function exitWith(main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(`Benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+}

@@ -60,7 +60,7 @@ test("every route under /orgs/:orgId is a 404 for another organization's member 
   const routes = await organizationRoutes();
   const patterns = routes.map((r) => r.pattern);
   // Guards against a sweep that passes because it found nothing.
-  for (const known of ["orgs/:orgId", "orgs/:orgId/members", "orgs/:orgId/settings"]) expect(patterns).toContain(known);
+  for (const known of ["orgs/:orgId", "orgs/:orgId/members", "orgs/:orgId/settings", "orgs/:orgId/roadmap"]) expect(patterns).toContain(known);
   expect(routes.some((r) => r.pattern === "orgs/:orgId" && r.index)).toBe(true);
 
   const base = baseURL as string;

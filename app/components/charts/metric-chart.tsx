@@ -9,8 +9,34 @@ export type MetricChartProps = {
   lang: string;
   /** A small multiple: same scale rules, no axis labels beyond the ends, short height. */
   compact?: boolean;
-  labels: { values: string; target: string; baseline: string; targetDate: string };
+  labels: { values: string; target: string; baseline: string; targetDate: string; start?: string; finish?: string; review?: string };
+  /** Linked initiatives' starts, finishes (target dates) and reviews held: a glyph on the time axis and a faint guide. */
+  markers?: readonly { kind: MarkerKind; date: string }[];
 };
+
+export type MarkerKind = "start" | "finish" | "review";
+
+const MARKER_COLOR: Record<MarkerKind, string> = { start: PALETTE.ideal, finish: PALETTE.ink, review: PALETTE.accent };
+
+/** A different shape per kind, so the marks are told apart without their colour. */
+function Glyph({ kind, x, y }: { kind: MarkerKind; x: number; y: number }) {
+  const fill = MARKER_COLOR[kind];
+  if (kind === "start") return <path d={`M${x},${y - 6} L${x + 6},${y + 5} L${x - 6},${y + 5} Z`} fill={fill} />;
+  if (kind === "finish") return <rect x={x - 5} y={y - 5} width={10} height={10} fill={fill} />;
+  return <path d={`M${x},${y - 6} L${x + 6},${y} L${x},${y + 6} L${x - 6},${y} Z`} fill={fill} />;
+}
+
+function markerShape(kind: MarkerKind) {
+  return function MarkerLine({ x1, y1, y2 }: { x1: number; y1: number; y2: number }) {
+    const bottom = Math.max(y1, y2);
+    return (
+      <g>
+        <line x1={x1} x2={x1} y1={Math.min(y1, y2)} y2={bottom} stroke={MARKER_COLOR[kind]} strokeOpacity={0.35} strokeDasharray="2 4" />
+        <Glyph kind={kind} x={x1} y={bottom - 7} />
+      </g>
+    );
+  };
+}
 
 /** About `count` ticks on first days of months between two instants (UTC ms), so the axis spans the target date. */
 function monthTicks(start: number, end: number, count: number): number[] {
@@ -28,7 +54,7 @@ const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(
  * A metric's values over time: the values solid, the target dashed, the baseline faint, the target
  * date as a dotted rule. Client only (lazy.tsx); the page has the same numbers in a table.
  */
-export default function MetricChart({ values, baseline, target, targetDate, lang, compact = false, labels }: MetricChartProps) {
+export default function MetricChart({ values, baseline, target, targetDate, lang, compact = false, labels, markers = [] }: MetricChartProps) {
   const data = values.map((v) => ({ x: day(v.date), value: v.value }));
   const end = day(targetDate);
   const start = data.length > 0 ? Math.min(data[0]!.x, end) : end - 365 * 86_400_000;
@@ -54,6 +80,9 @@ export default function MetricChart({ values, baseline, target, targetDate, lang
           <ReferenceLine y={baseline} stroke={PALETTE.inkSoft} strokeOpacity={0.5} strokeWidth={1.5} ifOverflow="extendDomain" />
           <ReferenceLine y={target} stroke={PALETTE.accent} strokeWidth={2} strokeDasharray="6 4" ifOverflow="extendDomain" />
           <ReferenceLine x={end} stroke={PALETTE.accent} strokeOpacity={0.6} strokeDasharray="2 3" />
+          {markers.map((m, i) => (
+            <ReferenceLine key={`${m.kind}-${m.date}-${i}`} x={day(m.date)} shape={markerShape(m.kind)} />
+          ))}
           <Line dataKey="value" name={labels.values} stroke={PALETTE.ideal} strokeWidth={2.5} dot={{ r: compact ? 2 : 3.5, fill: PALETTE.ideal }} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
@@ -71,6 +100,16 @@ export default function MetricChart({ values, baseline, target, targetDate, lang
           <li className="flex items-center gap-2">
             <Swatch stroke={PALETTE.accent} dash="2 3" opacity={0.6} /> {labels.targetDate}
           </li>
+          {(["start", "finish", "review"] as const)
+            .filter((kind) => markers.some((m) => m.kind === kind))
+            .map((kind) => (
+              <li key={kind} className="flex items-center gap-2">
+                <svg width="14" height="14" aria-hidden="true">
+                  <Glyph kind={kind} x={7} y={7} />
+                </svg>{" "}
+                {labels[kind]}
+              </li>
+            ))}
         </ul>
       )}
     </div>

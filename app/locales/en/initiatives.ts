@@ -173,6 +173,7 @@ export default {
   "plan.progress": "Initiatives by status",
   "plan.empty": "No initiatives yet. Generate them from an assessment's gaps, or add one.",
   "plan.open": "Open the plan",
+  "plan.roadmap": "See the roadmap",
   "plan.reviewsDue": "Reviews due",
   "plan.reviewsDue.none": "No review is due in the next 30 days.",
   "plan.reviewsDue.all": "All reviews due",

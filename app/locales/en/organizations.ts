@@ -36,6 +36,7 @@ export default {
   "org.nav.reviews": "Reviews",
   "org.nav.metrics": "Metrics",
   "org.nav.feedback": "Customer feedback",
+  "org.nav.roadmap": "Roadmap",
   "org.nav.members": "Members",
   "org.nav.settings": "Settings",
   "org.yourRole": "Your role: {role}",

@@ -175,6 +175,7 @@ export default {
   "plan.progress": "Iniciativas por estado",
   "plan.empty": "Aún no hay iniciativas. Genérelas desde las brechas de una evaluación, o añada una.",
   "plan.open": "Abrir el plan",
+  "plan.roadmap": "Ver la hoja de ruta",
   "plan.reviewsDue": "Revisiones pendientes",
   "plan.reviewsDue.none": "Ninguna revisión vence en los próximos 30 días.",
   "plan.reviewsDue.all": "Todas las revisiones pendientes",

@@ -39,6 +39,7 @@ export default {
   "org.nav.reviews": "Revisiones",
   "org.nav.metrics": "Métricas",
   "org.nav.feedback": "Comentarios de clientes",
+  "org.nav.roadmap": "Hoja de ruta",
   "org.nav.members": "Miembros",
   "org.nav.settings": "Configuración",
   "org.yourRole": "Su rol: {role}",
