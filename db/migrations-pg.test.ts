@@ -28,7 +28,10 @@ describe("PostgreSQL migrations", () => {
     const { rows } = await pool.query<{ table_name: string }>("select table_name from information_schema.tables where table_schema = 'public' order by table_name");
     expect(rows.map((r) => r.table_name)).toEqual([
       "assessments",
+      "calendar_events",
+      "calendar_feeds",
       "consensus",
+      "email_recipients",
       "feedback",
       "initiative_changes",
       "initiative_reviews",
@@ -39,6 +42,7 @@ describe("PostgreSQL migrations", () => {
       "metric_values",
       "metrics",
       "organizations",
+      "outbox",
       "participants",
       "quiz_results",
       "ratings",
@@ -60,7 +64,15 @@ describe("PostgreSQL migrations", () => {
       insert into metrics (id, organization_id, key, kind, direction, baseline, target, target_date, cadence) values ('m1', 'o1', 'fcr', 'operational', 'higher', 68.5, 75, '2027-06-30', 'monthly');
       insert into metric_values (metric_id, date, value) values ('m1', '2026-10-31', 69.25);
       insert into feedback (id, organization_id, date, sentiment, channel, text) values ('f1', 'o1', '2026-11-02', 'negative', 'phone', 'Tres llamadas');
+      insert into calendar_feeds (id, token, organization_id) values ('cf1', 'feed-token', 'o1');
+      insert into outbox (id, organization_id, kind, dedupe_key, recipient, lang, subject, text_body, html_body, next_attempt_at)
+        values ('e1', 'o1', 'review-before', 'review-before|i1|2026-12-08|olga@client.example', 'olga@client.example', 'es', 's', 't', 'h', now());
     `);
+    // A feed belongs to an organization or to a user, never both or neither; a reminder is queued once.
+    await expect(pool.query("insert into calendar_feeds (id, token) values ('cf2', 'other-token')")).rejects.toThrow(/calendar_feeds_one_owner/);
+    await expect(
+      pool.query("insert into outbox (id, kind, dedupe_key, recipient, lang, subject, text_body, html_body, next_attempt_at) values ('e2', 'review-before', 'review-before|i1|2026-12-08|olga@client.example', 'olga@client.example', 'es', 's', 't', 'h', now())"),
+    ).rejects.toThrow(/outbox_dedupe_key_unique/);
     // The same library key twice in one organization is refused: generation stays idempotent across servers.
     await expect(
       pool.query("insert into initiatives (id, organization_id, library_key, title, description, capabilities, status, priority, effort, staffing, updated_at) values ('i2', 'o1', 'billing-2-a', 't', 'd', 'billing', 'proposed', 2, 'S', 'none', now())"),
@@ -68,7 +80,7 @@ describe("PostgreSQL migrations", () => {
     await expect(pool.query("insert into metrics (id, organization_id, key, name, kind, unit, direction, baseline, target, target_date, cadence) values ('m2', 'o1', 'csat', 'CSAT', 'operational', '%', 'higher', 1, 2, '2027-01-01', 'monthly')")).rejects.toThrow(/metrics_catalog_or_custom/);
     await expect(pool.query("insert into ratings values ('p1', 'security', 7, 1, '', now())")).rejects.toThrow(/ratings_current_range/);
     await pool.query("delete from organizations where id = 'o1'");
-    const { rows: left } = await pool.query<{ n: number }>("select (select count(*) from participants)::int + (select count(*) from ratings)::int + (select count(*) from initiatives)::int + (select count(*) from initiative_reviews)::int + (select count(*) from initiative_changes)::int + (select count(*) from metric_values)::int + (select count(*) from feedback)::int as n");
+    const { rows: left } = await pool.query<{ n: number }>("select (select count(*) from participants)::int + (select count(*) from ratings)::int + (select count(*) from initiatives)::int + (select count(*) from initiative_reviews)::int + (select count(*) from initiative_changes)::int + (select count(*) from metric_values)::int + (select count(*) from feedback)::int + (select count(*) from calendar_feeds)::int + (select count(*) from outbox)::int as n");
     expect(left[0]!.n).toBe(0);
   });
 });
