@@ -34,6 +34,8 @@ describe("PostgreSQL migrations", () => {
       "email_recipients",
       "feedback",
       "initiative_changes",
+      "initiative_feedback",
+      "initiative_review_metrics",
       "initiative_reviews",
       "initiatives",
       "invites",
