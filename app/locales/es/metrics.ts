@@ -145,7 +145,7 @@ export default {
   "feedback.gaps.startWhy": "Muchos comentarios negativos y una brecha grande.",
   "feedback.gaps.noStart": "Ninguna capacidad reúne todavía varios comentarios negativos (3 o más) y una brecha.",
   "feedback.gaps.byChannel": "Por canal",
-  "feedback.gaps.unassigned": "Sin capacidad: {positive} positivos, {negative} negativos.",
+  "feedback.gaps.unassigned": "Sin capacidad: positivos {positive}, negativos {negative}.",
   "feedback.gaps.channels": "Canales",
   "feedback.gaps.open": "Ver los comentarios",
   "feedback.lead": "Lo que dicen los clientes, positivo y negativo, por canal y por capacidad. Cada comentario es una oportunidad.",
