@@ -31,6 +31,8 @@ describe("PostgreSQL migrations", () => {
       "consensus",
       "feedback",
       "initiative_changes",
+      "initiative_feedback",
+      "initiative_review_metrics",
       "initiative_reviews",
       "initiatives",
       "invites",
@@ -60,7 +62,11 @@ describe("PostgreSQL migrations", () => {
       insert into metrics (id, organization_id, key, kind, direction, baseline, target, target_date, cadence) values ('m1', 'o1', 'fcr', 'operational', 'higher', 68.5, 75, '2027-06-30', 'monthly');
       insert into metric_values (metric_id, date, value) values ('m1', '2026-10-31', 69.25);
       insert into feedback (id, organization_id, date, sentiment, channel, text) values ('f1', 'o1', '2026-11-02', 'negative', 'phone', 'Tres llamadas');
+      insert into initiative_review_metrics (review_id, metric_id, date, value) values ('r1', 'm1', '2026-10-31', 69.25);
+      insert into initiative_feedback (initiative_id, feedback_id) values ('i1', 'f1');
     `);
+    const { rows: peers } = await pool.query<{ peer_benchmark: boolean }>("select peer_benchmark from organizations where id = 'o1'");
+    expect(peers[0]!.peer_benchmark).toBe(true);
     // The same library key twice in one organization is refused: generation stays idempotent across servers.
     await expect(
       pool.query("insert into initiatives (id, organization_id, library_key, title, description, capabilities, status, priority, effort, staffing, updated_at) values ('i2', 'o1', 'billing-2-a', 't', 'd', 'billing', 'proposed', 2, 'S', 'none', now())"),
@@ -68,7 +74,7 @@ describe("PostgreSQL migrations", () => {
     await expect(pool.query("insert into metrics (id, organization_id, key, name, kind, unit, direction, baseline, target, target_date, cadence) values ('m2', 'o1', 'csat', 'CSAT', 'operational', '%', 'higher', 1, 2, '2027-01-01', 'monthly')")).rejects.toThrow(/metrics_catalog_or_custom/);
     await expect(pool.query("insert into ratings values ('p1', 'security', 7, 1, '', now())")).rejects.toThrow(/ratings_current_range/);
     await pool.query("delete from organizations where id = 'o1'");
-    const { rows: left } = await pool.query<{ n: number }>("select (select count(*) from participants)::int + (select count(*) from ratings)::int + (select count(*) from initiatives)::int + (select count(*) from initiative_reviews)::int + (select count(*) from initiative_changes)::int + (select count(*) from metric_values)::int + (select count(*) from feedback)::int as n");
+    const { rows: left } = await pool.query<{ n: number }>("select (select count(*) from participants)::int + (select count(*) from ratings)::int + (select count(*) from initiatives)::int + (select count(*) from initiative_reviews)::int + (select count(*) from initiative_changes)::int + (select count(*) from metric_values)::int + (select count(*) from feedback)::int + (select count(*) from initiative_review_metrics)::int + (select count(*) from initiative_feedback)::int as n");
     expect(left[0]!.n).toBe(0);
   });
 });

@@ -133,7 +133,6 @@ export default {
   "feedback.draft.corrective.text": "Borrador a partir de un comentario negativo de un cliente ({channel}, {date}): «{text}» Encuentre la causa, corríjala en su origen e informe a los clientes afectados.",
   "feedback.draft.scale.title": "Repetir a escala lo que los clientes valoran en {topic}",
   "feedback.draft.scale.text": "Borrador a partir de un comentario positivo de un cliente ({channel}, {date}): «{text}» Averigüe qué hizo que funcionara y conviértalo en la norma de cada canal y equipo.",
-  "feedback.turn": "Convertir en iniciativa",
   "feedback.turn.negative": "Crear una iniciativa correctiva",
   "feedback.turn.positive": "Crear una iniciativa para repetirlo a escala",
   "feedback.turned": "Iniciativa: {title}",
