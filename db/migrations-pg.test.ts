@@ -69,7 +69,11 @@ describe("PostgreSQL migrations", () => {
       insert into calendar_feeds (id, token, organization_id) values ('cf1', 'feed-token', 'o1');
       insert into outbox (id, organization_id, kind, dedupe_key, recipient, lang, subject, text_body, html_body, next_attempt_at)
         values ('e1', 'o1', 'review-before', 'review-before|i1|2026-12-08|olga@client.example', 'olga@client.example', 'es', 's', 't', 'h', now());
+      insert into initiative_review_metrics (review_id, metric_id, date, value) values ('r1', 'm1', '2026-10-31', 69.25);
+      insert into initiative_feedback (initiative_id, feedback_id) values ('i1', 'f1');
     `);
+    const { rows: peers } = await pool.query<{ peer_benchmark: boolean }>("select peer_benchmark from organizations where id = 'o1'");
+    expect(peers[0]!.peer_benchmark).toBe(true);
     // A feed belongs to an organization or to a user, never both or neither; a reminder is queued once.
     await expect(pool.query("insert into calendar_feeds (id, token) values ('cf2', 'other-token')")).rejects.toThrow(/calendar_feeds_one_owner/);
     await expect(
@@ -82,7 +86,7 @@ describe("PostgreSQL migrations", () => {
     await expect(pool.query("insert into metrics (id, organization_id, key, name, kind, unit, direction, baseline, target, target_date, cadence) values ('m2', 'o1', 'csat', 'CSAT', 'operational', '%', 'higher', 1, 2, '2027-01-01', 'monthly')")).rejects.toThrow(/metrics_catalog_or_custom/);
     await expect(pool.query("insert into ratings values ('p1', 'security', 7, 1, '', now())")).rejects.toThrow(/ratings_current_range/);
     await pool.query("delete from organizations where id = 'o1'");
-    const { rows: left } = await pool.query<{ n: number }>("select (select count(*) from participants)::int + (select count(*) from ratings)::int + (select count(*) from initiatives)::int + (select count(*) from initiative_reviews)::int + (select count(*) from initiative_changes)::int + (select count(*) from metric_values)::int + (select count(*) from feedback)::int + (select count(*) from calendar_feeds)::int + (select count(*) from outbox)::int as n");
+    const { rows: left } = await pool.query<{ n: number }>("select (select count(*) from participants)::int + (select count(*) from ratings)::int + (select count(*) from initiatives)::int + (select count(*) from initiative_reviews)::int + (select count(*) from initiative_changes)::int + (select count(*) from metric_values)::int + (select count(*) from feedback)::int + (select count(*) from calendar_feeds)::int + (select count(*) from outbox)::int + (select count(*) from initiative_review_metrics)::int + (select count(*) from initiative_feedback)::int as n");
     expect(left[0]!.n).toBe(0);
   });
 });

@@ -138,7 +138,6 @@ export default {
   "feedback.draft.corrective.text": "Drafted from a negative customer comment ({channel}, {date}): “{text}” Find the cause, fix it where it starts, and let the customers affected know.",
   "feedback.draft.scale.title": "Repeat at scale what customers praise in {topic}",
   "feedback.draft.scale.text": "Drafted from a positive customer comment ({channel}, {date}): “{text}” Find out what made it work and make it the standard in every channel and team.",
-  "feedback.turn": "Turn into an initiative",
   "feedback.turn.negative": "Draft a corrective initiative",
   "feedback.turn.positive": "Draft an initiative to repeat it at scale",
   "feedback.turned": "Initiative: {title}",
