@@ -55,11 +55,11 @@ function Cover({ data, f, frame }: { data: ExecutiveReportData; f: Formatters; f
       <View style={{ backgroundColor: PRIMARY_SOFT, padding: 12, borderRadius: 3, marginBottom: 20, flexDirection: "row", gap: 24 }}>
         <View>
           <Text style={styles.muted}>{f.t("reports.exec.indexNow")}</Text>
-          <Text style={{ fontSize: 22, fontWeight: 700, color: PRIMARY }}>{f.index(data.overall.current)}</Text>
+          <Text style={{ fontSize: 22, fontWeight: 700, color: PRIMARY, lineHeight: 1.2 }}>{f.index(data.overall.current)}</Text>
         </View>
         <View>
           <Text style={styles.muted}>{f.t("reports.exec.indexTarget")}</Text>
-          <Text style={{ fontSize: 22, fontWeight: 700 }}>{f.index(data.overall.ideal)}</Text>
+          <Text style={{ fontSize: 22, fontWeight: 700, lineHeight: 1.2 }}>{f.index(data.overall.ideal)}</Text>
         </View>
         <View>
           <Text style={styles.muted}>{f.t("reports.exec.sincePrevious")}</Text>

@@ -76,7 +76,7 @@ export function WorkshopReport({ data, pages, record }: { data: WorkshopReportDa
             [f.t("reports.ws.agreed"), agreed.length],
           ].map(([label, value]) => (
             <View key={String(label)} style={{ backgroundColor: PRIMARY_SOFT, padding: 8, borderRadius: 3, width: "23%" }}>
-              <Text style={{ fontSize: 18, fontWeight: 700, color: PRIMARY }}>{String(value)}</Text>
+              <Text style={{ fontSize: 18, fontWeight: 700, color: PRIMARY, lineHeight: 1.2 }}>{String(value)}</Text>
               <Text style={styles.small}>{label}</Text>
             </View>
           ))}
