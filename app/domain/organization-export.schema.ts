@@ -2,8 +2,17 @@
  * The portable form of one organization (GET …/export.json, POST /orgs/import): everything the
  * organization owns, without ids (the importing install makes its own), users, passwords, sessions,
  * invites or secret links. Rows refer to each other by position (`assessment`: the index of an
- * assessment in `assessments`). Times are ISO 8601 in UTC; dates `YYYY-MM-DD`. Versioned: a new
- * shape gets a new `version`, and the importer keeps reading the old ones.
+ * assessment in `assessments`). Times are ISO 8601 in UTC; dates `YYYY-MM-DD`. Versioned: a field
+ * added later is optional with the default that means what a file without it meant (so every
+ * earlier version-1 file still imports as it did), and only a change an earlier reader would
+ * misread (a field renamed, removed or meaning something else) gets a new `version`, which the
+ * importer then reads alongside the old ones. Added within version 1: `organization.peerBenchmark`
+ * (default true), a review's `metrics` and an initiative's `feedback` (default none).
+ *
+ * Not carried, on purpose (app/models/organization-transfer.server.ts `NOT_EXPORTED_TABLES`, checked
+ * against db/schema.ts by tests/integration/export-coverage.test.ts): memberships and invites (users
+ * belong to an install), calendar feeds (secret URLs), the calendar events' sequences, email
+ * recipients and the outbox (delivery state of the reminders, and opt-out tokens).
  */
 import { z } from "zod";
 import { CATEGORY_KEYS } from "./capability-model";
@@ -43,6 +52,9 @@ const AssessmentSchema = z
   })
   .refine((a) => (a.status === "locked") === (a.lockedAt !== null), "orgImport.error.lock");
 
+/** Index of a metric in `metrics`, or of a comment in `feedback`. */
+const position = z.number().int().min(0);
+
 const ReviewSchema = z.object({
   date,
   stillValid: z.boolean(),
@@ -52,6 +64,8 @@ const ReviewSchema = z.object({
   decision: z.enum(REVIEW_DECISIONS),
   notes: text(4000),
   createdAt: time,
+  /** The latest value of each linked metric the review recorded (`metric`: its index in `metrics`). */
+  metrics: z.array(z.object({ metric: position, date, value: finite })).max(20).default([]),
 });
 
 const InitiativeSchema = z.object({
@@ -74,6 +88,8 @@ const InitiativeSchema = z.object({
   updatedAt: time,
   reviews: z.array(ReviewSchema).max(1000),
   history: z.array(z.object({ at: time, changes: z.record(z.string(), z.unknown()) })).max(5000),
+  /** The customer comments it was drafted from: indexes in `feedback`. */
+  feedback: z.array(position).max(1000).default([]),
 });
 
 const MetricSchema = z
@@ -118,7 +134,14 @@ export const OrganizationExportSchema = z
     format: z.literal(EXPORT_FORMAT),
     version: z.literal(EXPORT_VERSION),
     exportedAt: time,
-    organization: z.object({ name, industry: freeText({ max: 200 }), defaultLang: z.enum(["es", "en"]), createdAt: time }),
+    organization: z.object({
+      name,
+      industry: freeText({ max: 200 }),
+      defaultLang: z.enum(["es", "en"]),
+      createdAt: time,
+      /** Counts in its consultant's anonymous peer benchmark (files from before it was exported: in). */
+      peerBenchmark: z.boolean().default(true),
+    }),
     quizResults: z.array(QuizResultSchema).max(100_000),
     assessments: z.array(AssessmentSchema).max(1000),
     initiatives: z.array(InitiativeSchema).max(10_000),
@@ -130,6 +153,14 @@ export const OrganizationExportSchema = z
       if (initiative.assessment !== null && initiative.assessment >= data.assessments.length) {
         ctx.addIssue({ code: "custom", path: ["initiatives", i, "assessment"], message: "orgImport.error.reference" });
       }
+      initiative.feedback.forEach((comment, f) => {
+        if (comment >= data.feedback.length) ctx.addIssue({ code: "custom", path: ["initiatives", i, "feedback", f], message: "orgImport.error.referenceFeedback" });
+      });
+      initiative.reviews.forEach((review, r) => {
+        review.metrics.forEach((value, v) => {
+          if (value.metric >= data.metrics.length) ctx.addIssue({ code: "custom", path: ["initiatives", i, "reviews", r, "metrics", v, "metric"], message: "orgImport.error.referenceMetric" });
+        });
+      });
     });
     data.assessments.forEach((assessment, a) => {
       assessment.participants.forEach((participant, p) => {

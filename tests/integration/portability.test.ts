@@ -8,11 +8,13 @@ import pg from "pg";
 import { sql } from "drizzle-orm";
 import { describe, expect, inject, it } from "vitest";
 import { makeUser } from "../setup/factories";
+import { countOrganizationRows } from "../setup/organization-tables";
 import { makeRichOrganization } from "../setup/rich-organization";
 import { callAction, callLoader, sessionCookieFor, signedInMember } from "../setup/route-harness";
 import { testDialect, useTestDatabase } from "../setup/test-db";
 import { getDb, migrateDatabase, openDatabase, setDb } from "../../db/connection.server";
 import { getMembership } from "~/models/organization.server";
+import { EXPORTED_TABLES } from "~/models/organization-transfer.server";
 import { exportOrganization } from "~/services/portability.server";
 import { loader as exportLoader } from "~/routes/orgs.$orgId.export[.]json";
 import { action as importAction } from "~/routes/orgs.import";
@@ -29,7 +31,23 @@ const comparable = (json: string) => {
 
 async function countRows(): Promise<Record<string, number>> {
   const { orm, t } = getDb();
-  const tables = ["organizations", "memberships", "quizResults", "assessments", "participants", "ratings", "consensus", "initiatives", "initiativeReviews", "initiativeChanges", "metrics", "metricValues", "feedback"] as const;
+  const tables = [
+    "organizations",
+    "memberships",
+    "quizResults",
+    "assessments",
+    "participants",
+    "ratings",
+    "consensus",
+    "initiatives",
+    "initiativeReviews",
+    "initiativeReviewMetrics",
+    "initiativeChanges",
+    "initiativeFeedback",
+    "metrics",
+    "metricValues",
+    "feedback",
+  ] as const;
   const counts: Record<string, number> = {};
   for (const name of tables) {
     const [row] = await orm.select({ n: sql<number>`count(*)` }).from(t[name]);
@@ -55,7 +73,16 @@ describe("export.json", () => {
     const result = await callLoader(exportLoader, { url: `/orgs/${orgId}/export.json`, params: { orgId }, cookie: await sessionCookieFor(rich.consultant.id) });
     expect(result.status).toBe(200);
     expect(result.headers.get("Content-Disposition")).toMatch(/^attachment; filename="madura-compania-andina-de-senales-\d{4}-\d{2}-\d{2}\.json"/);
-    const file = result.data as { format: string; version: number; assessments: { participants: { ratings: unknown[] }[]; consensus: unknown[] }[]; initiatives: { reviews: unknown[]; history: unknown[] }[]; metrics: { values: unknown[] }[]; feedback: unknown[]; quizResults: unknown[] };
+    const file = result.data as {
+      format: string;
+      version: number;
+      organization: { peerBenchmark: boolean };
+      assessments: { participants: { ratings: unknown[] }[]; consensus: unknown[] }[];
+      initiatives: { title: string; reviews: { metrics: { metric: number; date: string; value: number }[] }[]; history: unknown[]; feedback: number[] }[];
+      metrics: { key: string | null; values: unknown[] }[];
+      feedback: { text: string }[];
+      quizResults: unknown[];
+    };
     expect(file.format).toBe("madura-organization");
     expect(file.version).toBe(1);
     expect(file.quizResults).toHaveLength(9);
@@ -63,8 +90,17 @@ describe("export.json", () => {
     expect(file.assessments[1]!.participants).toHaveLength(6);
     expect(file.assessments[1]!.participants[0]!.ratings).toHaveLength(25);
     expect(file.assessments[1]!.consensus).toHaveLength(25);
-    expect(file.initiatives).toHaveLength(3);
+    expect(file.organization.peerBenchmark).toBe(false);
+    expect(file.initiatives).toHaveLength(4);
     expect(file.initiatives.flatMap((i) => i.reviews)).toHaveLength(2);
+    // The billing review recorded CSAT's latest value on its date; the metric is named by position.
+    const recorded = file.initiatives.flatMap((i) => i.reviews.flatMap((r) => r.metrics));
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]).toMatchObject({ date: "2026-07-31", value: 79.5 });
+    expect(file.metrics[recorded[0]!.metric]!.key).toBe("csat");
+    const drafted = file.initiatives.find((i) => i.feedback.length > 0)!;
+    expect(drafted.title).toBe("Corregir las facturas duplicadas");
+    expect(drafted.feedback.map((f) => file.feedback[f]!.text)).toEqual(["La factura llegó duplicada y nadie supo explicármelo."]);
     expect(file.initiatives.flatMap((i) => i.history).length).toBeGreaterThanOrEqual(5);
     expect(file.metrics.flatMap((m) => m.values)).toHaveLength(8);
     expect(file.feedback).toHaveLength(3);
@@ -94,6 +130,32 @@ describe("POST /orgs/import", () => {
     expect(await getMembership(organizationId, rich.consultant.id)).toBeNull();
     const second = (await exportOrganization(organizationId))!;
     expect(comparable(second)).toEqual(comparable(first));
+    // Every table the export claims to carry has rows in the fixture and as many in the copy.
+    const original = await countOrganizationRows(rich.organization.id, EXPORTED_TABLES);
+    expect(Object.entries(original).filter(([, n]) => n === 0)).toEqual([]);
+    expect(await countOrganizationRows(organizationId, EXPORTED_TABLES)).toEqual(original);
+  });
+
+  it("imports a file exported before the peer benchmark, review values and drafted-from comments were carried", async () => {
+    const rich = await makeRichOrganization();
+    const file = JSON.parse((await exportOrganization(rich.organization.id))!) as Export & {
+      organization: Record<string, unknown>;
+      initiatives: (Record<string, unknown> & { reviews: Record<string, unknown>[] })[];
+    };
+    delete file.organization.peerBenchmark;
+    for (const initiative of file.initiatives) {
+      delete initiative.feedback;
+      for (const review of initiative.reviews) delete review.metrics;
+    }
+    const newcomer = await makeUser();
+    const result = await importAs(newcomer.id, JSON.stringify(file));
+    expect(result.status).toBe(303);
+    const organizationId = /^\/orgs\/([^/]+)$/.exec(result.headers.get("Location")!)![1]!;
+    const imported = JSON.parse((await exportOrganization(organizationId))!) as typeof file;
+    expect(imported.organization.peerBenchmark).toBe(true);
+    expect(imported.initiatives.flatMap((i) => i.feedback as number[])).toEqual([]);
+    expect(imported.initiatives.flatMap((i) => i.reviews.flatMap((r) => r.metrics as unknown[]))).toEqual([]);
+    expect(imported.initiatives.map((i) => i.title)).toEqual(file.initiatives.map((i) => i.title));
   });
 
   it.runIf(testDialect === "sqlite")("moves from SQLite to PostgreSQL: the PostgreSQL install exports the same file", async () => {
@@ -129,7 +191,7 @@ describe("POST /orgs/import", () => {
     const good = JSON.parse((await exportOrganization(rich.organization.id))!) as Export & {
       version: number;
       assessments: { consensus: { capability: string }[]; participants: unknown[] }[];
-      initiatives: { assessment: number | null }[];
+      initiatives: { assessment: number | null; feedback: number[]; reviews: { metrics: { metric: number }[] }[] }[];
     };
     const user = await makeUser();
     const before = await countRows();
@@ -145,6 +207,9 @@ describe("POST /orgs/import", () => {
       { file: JSON.stringify({ format: "madura-organization", version: 7 }), message: /version 7/ },
       { file: edit((f) => (f.assessments[1]!.consensus[0]!.capability = "telepathy")), message: /unknown capability key.*assessments\.1\.consensus\.0\.capability/ },
       { file: edit((f) => (f.initiatives[0]!.assessment = 42)), message: /assessment the file does not contain/ },
+      { file: edit((f) => f.initiatives.find((i) => i.feedback.length > 0)!.feedback.push(3)), message: /customer comment the file does not contain.*initiatives\.\d\.feedback\.1/ },
+      { file: edit((f) => (f.initiatives.flatMap((i) => i.reviews.flatMap((r) => r.metrics))[0]!.metric = 2)), message: /metric the file does not contain.*reviews\.0\.metrics\.0\.metric/ },
+      { file: edit((f) => f.initiatives.find((i) => i.feedback.length > 0)!.feedback.push(f.initiatives.find((i) => i.feedback.length > 0)!.feedback[0]!)), message: /same thing twice/ },
       // Valid row by row, refused by the database (a capability agreed twice): the transaction rolls back.
       { file: edit((f) => f.assessments[1]!.consensus.push(f.assessments[1]!.consensus[0]!)), message: /same thing twice/ },
       { file: JSON.stringify({ hello: "mundo" }), message: /no es una exportación de organización de Madura/, lng: "es" },

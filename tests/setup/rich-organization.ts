@@ -2,17 +2,20 @@
  * An organization with something in every table an organization owns: executives' quiz results,
  * a locked solo assessment and a locked workshop with participants, votes, comments and a
  * consensus with rationales, an open workshop, initiatives in several states with reviews and
- * history, catalog and custom metrics with values, and customer feedback. Built through the
- * models, as the app would. For the reports, the export and import, and the bench.
+ * history and the metric values a review recorded, catalog and custom metrics with values,
+ * customer feedback and an initiative drafted from a comment, and the peer benchmark opted out of
+ * (its default is in). Built through the models, as the app would. For the reports, the export and import, and the bench.
  */
+import { and, eq } from "drizzle-orm";
+import { getDb } from "../../db/connection.server";
 import { makeMembership, makeOrganization, makeQuizResults, makeUser } from "./factories";
 import { CATEGORY_KEYS } from "~/domain/capability-model";
 import { createAssessment } from "~/models/assessment.server";
 import { saveConsensus } from "~/models/consensus.server";
 import { createFeedback } from "~/models/feedback.server";
-import { createInitiative, updateInitiative } from "~/models/initiative.server";
+import { addFeedbackDraft, createInitiative, updateInitiative } from "~/models/initiative.server";
 import { createMetric, saveValues } from "~/models/metric.server";
-import type { Organization } from "~/models/organization.server";
+import { setPeerBenchmark, type Organization } from "~/models/organization.server";
 import { joinWorkshop } from "~/models/participant.server";
 import { saveRatings } from "~/models/rating.server";
 import { saveReview } from "~/models/review.server";
@@ -93,6 +96,20 @@ export async function makeRichOrganization(
     consultant.id,
     at("2026-01-05"),
   );
+  // Metrics before the reviews, so a review records the linked metrics' latest values.
+  const directions = catalogDirections();
+  const plan = { cadence: "monthly", owner: null } as const;
+  const csat = await createMetric(organization.id, { source: "catalogue", key: "csat", baseline: 72, target: 85, targetDate: "2027-06-30", ...plan }, directions);
+  const custom = await createMetric(
+    organization.id,
+    { source: "custom", name: "Reclamaciones por mil pedidos", kind: "business", unit: "‰", direction: "lower", baseline: 14, target: 8, targetDate: "2027-03-31", ...plan },
+    directions,
+  );
+  if (!csat.ok || !custom.ok) throw new Error("makeRichOrganization: a metric was refused");
+  await saveValues([
+    ...["2026-01-31", "2026-03-31", "2026-05-31", "2026-07-31", "2026-09-30"].map((date, i) => ({ metricId: csat.metric.id, date, value: 72 + i * 2.5 })),
+    ...["2026-02-28", "2026-05-31", "2026-08-31"].map((date, i) => ({ metricId: custom.metric.id, date, value: 14 - i * 1.5 })),
+  ]);
   await saveReview(
     organization.id,
     billing,
@@ -115,23 +132,20 @@ export async function makeRichOrganization(
     at("2026-08-02"),
   );
 
-  const directions = catalogDirections();
-  const plan = { cadence: "monthly", owner: null } as const;
-  const csat = await createMetric(organization.id, { source: "catalogue", key: "csat", baseline: 72, target: 85, targetDate: "2027-06-30", ...plan }, directions);
-  const custom = await createMetric(
-    organization.id,
-    { source: "custom", name: "Reclamaciones por mil pedidos", kind: "business", unit: "‰", direction: "lower", baseline: 14, target: 8, targetDate: "2027-03-31", ...plan },
-    directions,
-  );
-  if (!csat.ok || !custom.ok) throw new Error("makeRichOrganization: a metric was refused");
-  await saveValues([
-    ...["2026-01-31", "2026-03-31", "2026-05-31", "2026-07-31", "2026-09-30"].map((date, i) => ({ metricId: csat.metric.id, date, value: 72 + i * 2.5 })),
-    ...["2026-02-28", "2026-05-31", "2026-08-31"].map((date, i) => ({ metricId: custom.metric.id, date, value: 14 - i * 1.5 })),
-  ]);
   await createFeedback(organization.id, [
     { date: "2026-08-05", sentiment: "negative", channel: "phone", capability: "billing", text: "La factura llegó duplicada y nadie supo explicármelo." },
     { date: "2026-08-12", sentiment: "positive", channel: "chat", capability: null, text: "¡Resolvieron mi problema en un solo contacto!" },
     { date: "2026-03-01", sentiment: "positive", channel: "email", capability: "service-delivery", text: "Entrega puntual, gracias." },
   ]);
+  const { orm, t } = getDb();
+  const [duplicated] = await orm.select({ id: t.feedback.id }).from(t.feedback).where(and(eq(t.feedback.organizationId, organization.id), eq(t.feedback.date, "2026-08-05")));
+  await addFeedbackDraft(
+    organization.id,
+    duplicated!.id,
+    () => ({ title: "Corregir las facturas duplicadas", description: "A partir del comentario de un cliente por teléfono.", capabilityKey: "billing", priority: 2, effort: "M", staffing: "none", metrics: ["csat"] }),
+    consultant.id,
+    at("2026-08-06"),
+  );
+  await setPeerBenchmark(organization.id, false);
   return { organization, consultant, owner, workshopId: workshop.id, openWorkshopId: open.id };
 }

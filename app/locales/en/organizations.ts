@@ -170,6 +170,8 @@ export default {
   "orgImport.error.lock": "A locked assessment needs its lock time, and an open one none.",
   "orgImport.error.metricIdentity": "A metric needs either a catalog key or a name of its own, not both.",
   "orgImport.error.reference": "It refers to an assessment the file does not contain.",
+  "orgImport.error.referenceMetric": "It refers to a metric the file does not contain.",
+  "orgImport.error.referenceFeedback": "It refers to a customer comment the file does not contain.",
   "orgImport.error.duplicate": "The file holds the same thing twice (for example a capability rated twice by one participant, or two values of a metric on one day).",
   "settings.export.title": "Export",
   "settings.export.text": "Download everything of this organization as one file, to keep as a backup or to import into another Madura install. Passwords and sign-ins are never included.",

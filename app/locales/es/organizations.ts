@@ -173,6 +173,8 @@ export default {
   "orgImport.error.lock": "Una evaluación cerrada necesita la hora de cierre, y una abierta ninguna.",
   "orgImport.error.metricIdentity": "Una métrica necesita una clave del catálogo o un nombre propio, no ambos.",
   "orgImport.error.reference": "Hace referencia a una evaluación que el archivo no contiene.",
+  "orgImport.error.referenceMetric": "Hace referencia a una métrica que el archivo no contiene.",
+  "orgImport.error.referenceFeedback": "Hace referencia a un comentario de cliente que el archivo no contiene.",
   "orgImport.error.duplicate": "El archivo contiene lo mismo dos veces (por ejemplo, una capacidad valorada dos veces por el mismo participante, o dos valores de una métrica el mismo día).",
   "settings.export.title": "Exportar",
   "settings.export.text": "Descargue todo lo de esta organización en un solo archivo, para guardarlo como copia o importarlo en otra instalación de Madura. Nunca incluye contraseñas ni sesiones.",
