@@ -1,17 +1,8 @@
-import type { FeedbackChannel, FeedbackSentiment } from "~/domain/metric.schema";
+import type { FeedbackSentiment } from "~/domain/metric.schema";
 import type { MessageKey } from "~/utils/i18n";
 import { useI18n } from "~/utils/use-i18n";
 
-export const CHANNEL_LABELS: Record<FeedbackChannel, MessageKey> = {
-  phone: "feedback.channel.phone",
-  email: "feedback.channel.email",
-  chat: "feedback.channel.chat",
-  web: "feedback.channel.web",
-  branch: "feedback.channel.branch",
-  social: "feedback.channel.social",
-  survey: "feedback.channel.survey",
-  other: "feedback.channel.other",
-};
+export { FEEDBACK_CHANNEL_LABELS as CHANNEL_LABELS } from "~/domain/metric.schema";
 
 export const SENTIMENT_LABELS: Record<FeedbackSentiment, MessageKey> = { positive: "feedback.sentiment.positive", negative: "feedback.sentiment.negative" };
 

@@ -1,3 +1,4 @@
+import type { MessageKey } from "~/utils/i18n";
 import { z } from "zod";
 import { withParams } from "./messages";
 import { isMetricKey, type MetricKey } from "./metric-keys";
@@ -272,3 +273,15 @@ export const MetricOwnerSchema = z.object({
     .optional()
     .transform((value) => value || null),
 });
+
+/** Each channel's name in the dictionary: the pages, the CSV and the drafted initiatives say it the same way. */
+export const FEEDBACK_CHANNEL_LABELS: Record<FeedbackChannel, MessageKey> = {
+  phone: "feedback.channel.phone",
+  email: "feedback.channel.email",
+  chat: "feedback.channel.chat",
+  web: "feedback.channel.web",
+  branch: "feedback.channel.branch",
+  social: "feedback.channel.social",
+  survey: "feedback.channel.survey",
+  other: "feedback.channel.other",
+};

@@ -1,11 +1,11 @@
 import { fromIsoDate } from "~/domain/dates";
 import { summarizeFeedback, whereToStart, type SentimentCounts } from "~/domain/feedback-focus";
-import type { FeedbackChannel } from "~/domain/metric.schema";
+import { FEEDBACK_CHANNEL_LABELS, type FeedbackChannel } from "~/domain/metric.schema";
 import { countFeedbackByCapability } from "~/models/feedback.server";
 import { addFeedbackDraft } from "~/models/initiative.server";
 import type { Organization } from "~/models/organization.server";
 import { getLocalizedModel } from "~/utils/content.server";
-import { formatDate, type Lang, type MessageKey } from "~/utils/i18n";
+import { formatDate, type Lang } from "~/utils/i18n";
 import { translate } from "~/utils/i18n.server";
 
 /**
@@ -51,16 +51,6 @@ export async function getFeedbackBesideGaps(organizationId: string, gaps: readon
 /** How much of a comment a drafted description quotes. */
 const QUOTE_LENGTH = 300;
 
-const CHANNEL_KEYS: Record<FeedbackChannel, MessageKey> = {
-  phone: "feedback.channel.phone",
-  email: "feedback.channel.email",
-  chat: "feedback.channel.chat",
-  web: "feedback.channel.web",
-  branch: "feedback.channel.branch",
-  social: "feedback.channel.social",
-  survey: "feedback.channel.survey",
-  other: "feedback.channel.other",
-};
 
 /**
  * Drafts an initiative (a proposal in the plan, to accept, edit or dismiss) from one of the
@@ -75,7 +65,7 @@ export function turnFeedbackIntoInitiative(organization: Pick<Organization, "id"
     organization.id,
     feedbackId,
     (comment) => {
-      const channel = translate(lang, CHANNEL_KEYS[comment.channel as FeedbackChannel] ?? "feedback.channel.other");
+      const channel = translate(lang, FEEDBACK_CHANNEL_LABELS[comment.channel as FeedbackChannel] ?? "feedback.channel.other");
       const capability = comment.capability ? capabilities.get(comment.capability) : undefined;
       const topic = capability ?? translate(lang, "feedback.draft.channelTopic", { channel: channel.toLocaleLowerCase(lang) });
       const text = comment.text.length > QUOTE_LENGTH ? `${comment.text.slice(0, QUOTE_LENGTH).trimEnd()}…` : comment.text;
