@@ -1,7 +1,7 @@
 import type { MessageKey } from "~/utils/i18n";
 import { z } from "zod";
 import { withParams } from "./messages";
-import { isMetricKey, type MetricKey } from "./metric-keys";
+import { isMetricKey, type MetricKey, type MetricKind } from "./metric-keys";
 
 export { isMetricKey };
 import { cleanText, freeText, hasVisibleText, nameText } from "./text.schema";
@@ -12,8 +12,9 @@ import { cleanText, freeText, hasVisibleText, nameText } from "./text.schema";
  * (csv-import.ts). Messages are i18n keys of the `metrics` namespace.
  */
 
-export const METRIC_KINDS = ["business", "operational"] as const;
-export type MetricKind = (typeof METRIC_KINDS)[number];
+/** The kinds of metric as a list for forms; the type is metric-keys.ts's, which groups the catalog by kind. */
+export const METRIC_KINDS = ["business", "operational"] as const satisfies readonly MetricKind[];
+export type { MetricKind };
 export const METRIC_DIRECTIONS = ["higher", "lower"] as const;
 /** Which way is better. */
 export type MetricDirection = (typeof METRIC_DIRECTIONS)[number];
