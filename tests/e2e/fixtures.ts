@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
 
@@ -20,8 +20,16 @@ export function failOnConsoleErrors(page: Page) {
   return () => expect(errors).toEqual([]);
 }
 
-export async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: `tests/.artifacts/screenshots/${name}.png`, fullPage: true });
+/**
+ * Pictures are for a person to look at (tests/.artifacts/screenshots/): taken on a developer's
+ * machine, skipped under CI, where nobody looks and each full-page capture costs the shared cores
+ * a second or more; E2E_SCREENSHOTS=1 or 0 decides either way. They assert nothing.
+ */
+export const SCREENSHOTS = process.env.E2E_SCREENSHOTS ? process.env.E2E_SCREENSHOTS === "1" : !process.env.CI;
+
+export async function screenshot(page: Page, name: string, target: Page | Locator = page) {
+  if (!SCREENSHOTS) return;
+  await target.screenshot({ path: `tests/.artifacts/screenshots/${name}.png`, ...(target === page ? { fullPage: true } : {}) });
 }
 
 /**

@@ -108,8 +108,8 @@ for (const lang of ["es", "en"] as const satisfies readonly Lang[]) {
     await expect(billing).toContainText(text.start);
     await js.page.goto(`${org}/assessments/${s.assessmentId}/gaps`);
     await bothSizes(js.page, `gaps-${lang}`);
-    await js.page.getByTestId("peer-benchmark").screenshot({ path: `tests/.artifacts/screenshots/insights-peers-${lang}-1280.png` });
-    await js.page.getByTestId("gap-feedback").screenshot({ path: `tests/.artifacts/screenshots/insights-gap-feedback-${lang}-1280.png` });
+    await screenshot(js.page, `insights-peers-${lang}-1280`, js.page.getByTestId("peer-benchmark"));
+    await screenshot(js.page, `insights-gap-feedback-${lang}-1280`, js.page.getByTestId("gap-feedback"));
 
     // Feedback: the positive comment becomes a "repeat it at scale" draft, posted by a plain form.
     await page.goto(`${org}/feedback`);

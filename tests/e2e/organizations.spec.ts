@@ -96,7 +96,7 @@ for (const c of CASES) {
   test(`in ${c.lang} at ${c.viewport} width: sign up, create an organization, invite a ${c.role} who joins, and count an executive's quiz`, async ({ browser }) => {
     // Three browser contexts and seven axe runs: on two cores, next to the other worker, this needs
     // more than the default 30 s.
-    test.setTimeout(60_000);
+    test.setTimeout(180_000); // the settings page now holds the calendar, email and export sections too
     const t = TEXT[c.lang];
     const tag = `${c.lang}-${c.viewport}`;
     const orgName = `Cliente ${c.lang} ${Date.now()}`;

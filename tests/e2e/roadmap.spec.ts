@@ -8,7 +8,7 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 import { createOrganization, location, signUp } from "./accounts";
-import { expectAccessible, failOnConsoleErrors, VIEWPORTS } from "./fixtures";
+import { expectAccessible, failOnConsoleErrors, screenshot, VIEWPORTS } from "./fixtures";
 
 type Lang = "es" | "en";
 
@@ -24,7 +24,7 @@ const isoDay = (days: number) => {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
 };
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `tests/.artifacts/shots/${name}.png`, fullPage: true });
+const shot = (page: Page, name: string) => screenshot(page, name);
 
 async function post(api: APIRequestContext, path: string, form: Record<string, string>): Promise<string> {
   const response = await api.post(path, { form, maxRedirects: 0 });
