@@ -167,6 +167,25 @@ export type NewProposal = {
   metrics: readonly MetricKey[];
 };
 
+/** The row of a new proposal: no owner, no dates, status `proposed`. */
+function proposedRow(organizationId: string, p: Omit<NewProposal, "libraryKey" | "capabilityKey"> & { capabilityKey: string | null }, now: Date) {
+  return {
+    id: randomId(),
+    organizationId,
+    title: p.title,
+    description: p.description,
+    capabilities: p.capabilityKey ?? "",
+    ownerName: "",
+    status: "proposed" as const,
+    priority: p.priority,
+    effort: p.effort,
+    staffing: p.staffing,
+    metrics: joinKeys(p.metrics),
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 /**
  * Adds proposals (status `proposed`, no dates). A library key the organization already has is
  * skipped by the partial unique index (ON CONFLICT DO NOTHING), so two servers generating at the
@@ -179,23 +198,7 @@ export async function addProposals(organizationId: string, assessmentId: string,
     const added = await tx
       .insert(t.initiatives)
       .values(
-        proposals.map((p) => ({
-          id: randomId(),
-          organizationId,
-          assessmentId,
-          libraryKey: p.libraryKey,
-          title: p.title,
-          description: p.description,
-          capabilities: p.capabilityKey,
-          ownerName: "",
-          status: "proposed" as const,
-          priority: p.priority,
-          effort: p.effort,
-          staffing: p.staffing,
-          metrics: joinKeys(p.metrics),
-          createdAt: now,
-          updatedAt: now,
-        })),
+        proposals.map((p) => ({ ...proposedRow(organizationId, p, now), assessmentId, libraryKey: p.libraryKey })),
       )
       .onConflictDoNothing()
       .returning({ id: t.initiatives.id });
@@ -240,21 +243,7 @@ export async function addFeedbackDraft(
     if (existing) return { id: existing.id, created: false };
     const p = draft(comment);
     const id = randomId();
-    await tx.insert(t.initiatives).values({
-      id,
-      organizationId,
-      title: p.title,
-      description: p.description,
-      capabilities: p.capabilityKey ?? "",
-      ownerName: "",
-      status: "proposed",
-      priority: p.priority,
-      effort: p.effort,
-      staffing: p.staffing,
-      metrics: joinKeys(p.metrics),
-      createdAt: now,
-      updatedAt: now,
-    });
+    await tx.insert(t.initiatives).values({ ...proposedRow(organizationId, p, now), id });
     await tx.insert(t.initiativeFeedback).values({ initiativeId: id, feedbackId });
     await recordChange(tx, id, userId, { kind: "from-feedback" }, now);
     return { id, created: true };
