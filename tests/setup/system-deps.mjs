@@ -1,6 +1,7 @@
 // The first step of `npm test`: the machine parts the tests use, Debian's packages all.
 //   chromium        → the browser tests (Playwright drives /usr/bin/chromium)
 //   postgresql      → the model and integration tests on a real PostgreSQL server
+//   poppler-utils   → the report tests read the PDFs back (pdftotext, pdftoppm, pdfinfo)
 // On Debian, missing ones are installed with apt-get (as root, or through sudo), saying so;
 // elsewhere this says what to install and stops the run.
 import { execFileSync, spawnSync } from "node:child_process";
@@ -10,7 +11,12 @@ import { postgresBin } from "./postgres.mjs";
 const NEEDS = [
   { pkg: "chromium", present: () => fs.existsSync("/usr/bin/chromium"), why: "the browser tests" },
   { pkg: "postgresql", present: () => postgresBin() !== undefined, why: "the tests on PostgreSQL" },
+  { pkg: "poppler-utils", present: () => onPath("pdftotext") && onPath("pdftoppm"), why: "the report tests" },
 ];
+
+function onPath(command) {
+  return spawnSync("sh", ["-c", `command -v ${command}`]).status === 0;
+}
 
 const missing = NEEDS.filter((need) => !need.present());
 if (missing.length === 0) process.exit(0);
