@@ -4,7 +4,7 @@ import { acceptedDefaults, newProposals, proposeInitiatives } from "~/domain/ini
 import type { InitiativeStatus } from "~/domain/initiative.schema";
 import { isLateToStart, isPastTarget } from "~/domain/initiative-status";
 import { dueStatus, nextReassessmentDate, nextReviewDate, type Due } from "~/domain/review-schedule";
-import { addProposals, listInitiatives, listLibraryKeys, listScheduleRows, type AcceptDates, type Initiative } from "~/models/initiative.server";
+import { addProposals, listInitiatives, listLibraryKeys, listScheduleRows, type AcceptDates, type Initiative, type ScheduleRow } from "~/models/initiative.server";
 import type { Assessment } from "~/models/assessment.server";
 import type { Organization } from "~/models/organization.server";
 import { getCategoryOf, getInitiativeLibrary, getLibraryInitiative, getLocalizedModel, localizeLibraryInitiative } from "~/utils/content.server";
@@ -166,6 +166,53 @@ export type ScheduleItem = Omit<DueItem, "due"> & {
 
 type ScheduledOrganization = { id: string; name: string; lastLockedAt?: number | null };
 
+type Dated = Omit<ScheduleItem, "ownerEmail" | "lastReviewDate">;
+
+/**
+ * Walks the organizations' dated items (the next review and the target date of each open initiative,
+ * each organization's next reassessment) and hands each to `take` with its date: it builds what it
+ * keeps, so a caller that keeps few (the week: only what is due) builds few objects.
+ */
+async function eachScheduled(
+  organizations: readonly ScheduledOrganization[],
+  kinds: readonly DueItem["kind"][],
+  take: (kind: DueItem["kind"], date: IsoDate, organization: ScheduledOrganization, row: ScheduleRow | null) => void,
+): Promise<void> {
+  const byId = new Map(organizations.map((o) => [o.id, o]));
+  const reviews = kinds.includes("review");
+  const targets = kinds.includes("target");
+  for (const row of await listScheduleRows(organizations.map((o) => o.id))) {
+    const organization = byId.get(row.organizationId)!;
+    const next = reviews ? nextReviewDate({ status: row.status, start: row.start, reviewDates: row.lastReviewDate ? [row.lastReviewDate] : [] }) : null;
+    if (next) take("review", next, organization, row);
+    if (targets && row.target) take("target", row.target, organization, row);
+  }
+  if (kinds.includes("reassessment")) {
+    for (const o of organizations) {
+      const date = nextReassessmentDate(o.lastLockedAt ? new Date(o.lastLockedAt) : null);
+      if (date) take("reassessment", date, o, null);
+    }
+  }
+}
+
+const dated = (kind: DueItem["kind"], date: IsoDate, organization: ScheduledOrganization, row: ScheduleRow | null): Dated => ({
+  kind,
+  organizationId: organization.id,
+  organizationName: organization.name,
+  initiativeId: row?.id ?? null,
+  title: row?.title ?? organization.name,
+  date,
+});
+
+/**
+ * By date, then organization name, then title. The names are ranked once (the collator is the
+ * costly part of a comparison), so sorting thousands of items compares numbers.
+ */
+function sortByDate<T extends Dated>(items: T[], organizations: readonly ScheduledOrganization[]): T[] {
+  const rank = new Map([...organizations].sort((a, b) => compareText(a.name, b.name)).map((o, i) => [o.id, i]));
+  return items.sort((a, b) => compareCodes(a.date, b.date) || rank.get(a.organizationId)! - rank.get(b.organizationId)! || compareText(a.title, b.title));
+}
+
 /**
  * Every dated item of these organizations: the next review and the target date of each open
  * initiative, and each organization's next reassessment; by date.
@@ -174,28 +221,11 @@ export async function getScheduleItems(
   organizations: readonly ScheduledOrganization[],
   kinds: readonly DueItem["kind"][] = ["review", "target", "reassessment"],
 ): Promise<ScheduleItem[]> {
-  const names = new Map(organizations.map((o) => [o.id, o.name]));
   const items: ScheduleItem[] = [];
-  for (const row of await listScheduleRows(organizations.map((o) => o.id))) {
-    const base = {
-      organizationId: row.organizationId,
-      organizationName: names.get(row.organizationId) ?? "",
-      initiativeId: row.id,
-      title: row.title,
-      ownerEmail: row.ownerEmail,
-      lastReviewDate: row.lastReviewDate,
-    };
-    const next = nextReviewDate({ status: row.status, start: row.start, reviewDates: row.lastReviewDate ? [row.lastReviewDate] : [] });
-    if (kinds.includes("review") && next) items.push({ ...base, kind: "review", date: next });
-    if (kinds.includes("target") && row.target) items.push({ ...base, kind: "target", date: row.target });
-  }
-  if (kinds.includes("reassessment")) {
-    for (const o of organizations) {
-      const date = nextReassessmentDate(o.lastLockedAt ? new Date(o.lastLockedAt) : null);
-      if (date) items.push({ kind: "reassessment", organizationId: o.id, organizationName: o.name, initiativeId: null, title: o.name, date, ownerEmail: null, lastReviewDate: null });
-    }
-  }
-  return items.sort((a, b) => compareCodes(a.date, b.date) || compareText(a.organizationName, b.organizationName) || compareText(a.title, b.title));
+  await eachScheduled(organizations, kinds, (kind, date, organization, row) =>
+    items.push({ ...dated(kind, date, organization, row), ownerEmail: row?.ownerEmail ?? null, lastReviewDate: row?.lastReviewDate ?? null }),
+  );
+  return sortByDate(items, organizations);
 }
 
 /**
@@ -208,8 +238,10 @@ export async function getDueItems(
   today: IsoDate,
   kinds: readonly DueItem["kind"][] = ["review", "target", "reassessment"],
 ): Promise<DueItem[]> {
-  return (await getScheduleItems(organizations, kinds)).flatMap(({ ownerEmail: _owner, lastReviewDate: _last, ...item }) => {
-    const due = dueStatus(item.date, today);
-    return due ? [{ ...item, due }] : [];
+  const items: DueItem[] = [];
+  await eachScheduled(organizations, kinds, (kind, date, organization, row) => {
+    const due = dueStatus(date, today);
+    if (due) items.push({ ...dated(kind, date, organization, row), due });
   });
+  return sortByDate(items, organizations);
 }

@@ -481,6 +481,17 @@ describe("the due lists", () => {
     expect(all.data!.rows).toHaveLength(70);
   });
 
+  it("/week orders a day's items by organization name as the reader's language sorts it, then by title", async () => {
+    // "Andes Retail" (org) and "Álamo" sort A-before-B in Spanish and English; byte order would put "Á" last.
+    const alamo = await signedInConsultant({ organization: "Álamo" });
+    await makeMembership(alamo.org.id, consultant.id, "consultant", alamo.user.id);
+    const late = await dueIn(3, org.id, "b plan");
+    const early = await dueIn(3, org.id, "A plan");
+    const first = await dueIn(3, alamo.org.id, "z plan");
+    const page = await callLoader(weekLoader, { url: "/week", cookie: cookies.consultant });
+    expect(page.data!.rows.filter((r) => r.kind === "review").map((r) => r.initiativeId)).toEqual([first, early, late]);
+  });
+
   it("/week says when a target date is due", async () => {
     const start = addMonthsToDate(today(), -2);
     const id = await createInitiative(org.id, { ...input(), start, target: addDaysToDate(today(), 2) }, consultant.id);
