@@ -3,6 +3,8 @@
  * plan.ts): sign up and post forms over HTTP, then measure each page beside the trivial route
  * measured right before it, since a shared machine's speed drifts over the bench's run.
  */
+import { rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { formatTable, runScenario, sampleRss, type LoadShape, type RunningServer, type Scenario, type ScenarioResult } from "./lib";
 
 const FORM = { "content-type": "application/x-www-form-urlencoded" };
@@ -66,6 +68,25 @@ const PAGE_CONNECTIONS = 10;
 /** A signed-in page: a 302 to /login would otherwise count as a (fast) success, so it must answer 200. */
 export function pageScenario<Ctx>(name: string, path: (ctx: Ctx) => string, cookie: (ctx: Ctx) => string): Scenario<Ctx> & { sequentialWarmup: boolean } {
   return { name, expectStatus: [200], connections: PAGE_CONNECTIONS, sequentialWarmup: true, prepare: (ctx) => ({ path: path(ctx), headers: { cookie: cookie(ctx) } }) };
+}
+
+/**
+ * The ceiling of a page: the same bytes it answered, written into build/client and served as a
+ * static file (no session, database or rendering; the same compression). A page's ratio reads
+ * against this one: a large page cannot beat the cost of compressing and sending its own bytes.
+ * `remove()` deletes the file once the run is over.
+ */
+export function staticCopyScenario(root: string, name: string, html: string): Scenario<unknown> & { remove(): void } {
+  const file = `bench-static-${name.replace(/[^a-z0-9]+/gi, "-")}.html`;
+  const where = path.join(root, "build/client", file);
+  writeFileSync(where, html);
+  return {
+    name: `  same bytes as a static file`,
+    expectStatus: [200],
+    connections: PAGE_CONNECTIONS,
+    prepare: () => ({ path: `/${file}` }),
+    remove: () => rmSync(where, { force: true }),
+  };
 }
 
 export const baselineScenario = { name: "GET /healthz", baseline: true, prepare: () => ({ path: "/healthz" }) };
