@@ -18,15 +18,22 @@ const ownerWhere = (owner: FeedOwner) => {
 /**
  * The owner's feed, made on first sight (a token of 256 bits). Two first sights at once meet at
  * the owner's unique index: the insert that loses does nothing and both read the winner's row. A
- * user's feed follows the language they last saw its URL in.
+ * user's feed follows the language they last saw its URL in. Seeing it again writes nothing unless
+ * that language changed, so the settings and account pages stay reads.
  */
 export async function getOrCreateFeed(owner: FeedOwner, lang: Lang): Promise<CalendarFeed> {
   const { orm, t } = getDb();
-  await orm
-    .insert(t.calendarFeeds)
-    .values({ id: randomId(), token: randomToken(), lang, ...owner })
-    .onConflictDoNothing();
-  if ("userId" in owner) await orm.update(t.calendarFeeds).set({ lang }).where(ownerWhere(owner));
+  const [seen] = await orm.select().from(t.calendarFeeds).where(ownerWhere(owner));
+  if (seen && ("organizationId" in owner || seen.lang === lang)) return seen as CalendarFeed;
+  if (seen) {
+    await orm.update(t.calendarFeeds).set({ lang }).where(ownerWhere(owner));
+  } else {
+    await orm
+      .insert(t.calendarFeeds)
+      .values({ id: randomId(), token: randomToken(), lang, ...owner })
+      .onConflictDoNothing();
+    if ("userId" in owner) await orm.update(t.calendarFeeds).set({ lang }).where(ownerWhere(owner));
+  }
   const [feed] = await orm.select().from(t.calendarFeeds).where(ownerWhere(owner));
   return feed as CalendarFeed;
 }

@@ -169,4 +169,13 @@ describe("a user's feed", () => {
     expect(await calendarFeedUrl({ userId: consultant.id }, "en", BASE)).toBe(url);
     expect((await feed(url)).events.map((e) => e.summary)).toContain("Review: Not yours");
   });
+
+  it("follows the language its address was last seen in, at the same address", async () => {
+    await createInitiative(org.id, initiative({ title: "Plain bills" }), consultant.id);
+    const url = await calendarFeedUrl({ userId: consultant.id }, "en", BASE);
+    expect(await calendarFeedUrl({ userId: consultant.id }, "en", BASE)).toBe(url);
+    expect((await feed(url)).events[0]!.summary).toBe("Review: Plain bills");
+    expect(await calendarFeedUrl({ userId: consultant.id }, "es", BASE)).toBe(url);
+    expect((await feed(url)).events[0]!.summary).toBe("Revisión: Plain bills");
+  });
 });
