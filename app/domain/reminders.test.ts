@@ -35,6 +35,9 @@ describe("retries", () => {
     const waits = [1, 2, 3, 4, 5].map((n) => (retryAt(n, now)!.getTime() - now.getTime()) / 60_000);
     expect(waits).toEqual([1, 5, 15, 60, 240]);
     expect(retryAt(MAX_ATTEMPTS, now)).toBeNull();
+    // OUTBOX_RETRY_SECONDS=2: the same steps, two seconds each.
+    expect([1, 2, 3, 4, 5].map((n) => (retryAt(n, now, 2)!.getTime() - now.getTime()) / 1000)).toEqual([2, 10, 30, 120, 480]);
+    expect(retryAt(MAX_ATTEMPTS, now, 2)).toBeNull();
   });
 });
 

@@ -51,14 +51,18 @@ export function dedupeKey(kind: EmailKind, item: string, date: IsoDate, recipien
 }
 
 
-/** Minutes to wait after the n-th failed attempt (1-based); past the list, the row is given up. */
-export const RETRY_MINUTES = [1, 5, 15, 60, 240] as const;
-export const MAX_ATTEMPTS = RETRY_MINUTES.length + 1;
+/**
+ * The wait after the n-th failed attempt (1-based), in steps of OUTBOX_RETRY_SECONDS (a minute by
+ * default: 1, 5, 15, 60 and 240 minutes); past the list, the row is given up.
+ */
+export const RETRY_STEPS = [1, 5, 15, 60, 240] as const;
+export const MAX_ATTEMPTS = RETRY_STEPS.length + 1;
+export const DEFAULT_OUTBOX_RETRY_SECONDS = 60;
 
 /** When to try again after `attempts` failed attempts, or null to give up. */
-export function retryAt(attempts: number, now: Date): Date | null {
-  const minutes = RETRY_MINUTES[attempts - 1];
-  return attempts >= MAX_ATTEMPTS || minutes === undefined ? null : new Date(now.getTime() + minutes * 60_000);
+export function retryAt(attempts: number, now: Date, stepSeconds: number = DEFAULT_OUTBOX_RETRY_SECONDS): Date | null {
+  const steps = RETRY_STEPS[attempts - 1];
+  return attempts >= MAX_ATTEMPTS || steps === undefined ? null : new Date(now.getTime() + steps * stepSeconds * 1000);
 }
 
 /**

@@ -40,13 +40,19 @@ describe("the jobs at start", () => {
   });
 
   it("queue the reminders due today with SMTP_URL, and try to send them", async () => {
-    // Nothing listens on port 9: the attempt is refused and the row waits for its retry.
+    // Nothing listens on port 9: the attempt is refused and the row waits for its retry,
+    // OUTBOX_RETRY_SECONDS after the attempt (the first back-off is one step).
     vi.stubEnv("SMTP_URL", "smtp://127.0.0.1:9");
+    vi.stubEnv("OUTBOX_RETRY_SECONDS", "7");
     resetEnvCache();
     await reviewDueInThreeDays();
+    const before = Date.now();
     await runAtStart();
+    const after = Date.now();
     const rows = await listOutbox();
     expect(rows.map((r) => [r.kind, r.recipient, r.status, r.attempts])).toEqual([["review-before", "olga@client.example", "pending", 1]]);
     expect(rows[0]!.lastError).toMatch(/ECONNREFUSED/);
+    expect(rows[0]!.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(before + 7000);
+    expect(rows[0]!.nextAttemptAt.getTime()).toBeLessThanOrEqual(after + 7000);
   });
 });

@@ -19,8 +19,8 @@ export type Job = { name: string; everySeconds: number; run: () => void | Promis
 
 /**
  * The reminder jobs, when SMTP_URL is set (none otherwise: nothing is queued): every
- * REMINDER_INTERVAL_MINUTES, queue the reminders due today and send; every minute, send what waits
- * (invitations, retries after their back-off).
+ * REMINDER_INTERVAL_MINUTES, queue the reminders due today and send; every OUTBOX_RETRY_SECONDS (a
+ * minute by default, the shortest back-off), send what waits (invitations, retries after their back-off).
  */
 export function reminderJobs(mailer: Mailer, clock: () => Date = () => new Date()): Job[] {
   const env = getEnv();
@@ -34,7 +34,7 @@ export function reminderJobs(mailer: Mailer, clock: () => Date = () => new Date(
         await deliverEmails(mailer, clock);
       },
     },
-    { name: "outbox", everySeconds: 60, run: async () => void (await deliverEmails(mailer, clock)) },
+    { name: "outbox", everySeconds: env.OUTBOX_RETRY_SECONDS, run: async () => void (await deliverEmails(mailer, clock)) },
   ];
 }
 

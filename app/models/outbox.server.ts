@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNotNull, lt, lte, or, sql } from "drizzl
 import { getDb } from "../../db/connection.server";
 import type { Tables, Tx } from "../../db/database.server";
 import { normalizeEmail } from "~/domain/email";
-import { CLAIM_LEASE_MS, retryAt, type EmailKind } from "~/domain/reminders";
+import { CLAIM_LEASE_MS, DEFAULT_OUTBOX_RETRY_SECONDS, retryAt, type EmailKind } from "~/domain/reminders";
 import type { Lang } from "~/utils/i18n";
 import { randomId, randomToken } from "~/utils/tokens.server";
 
@@ -114,10 +114,19 @@ export async function markSent(id: string, worker: string, now: Date): Promise<v
   await orm.update(t.outbox).set({ status: "sent", sentAt: now, lastError: null }).where(claimed(id, worker));
 }
 
-/** A refused attempt: back to pending after a growing wait, or given up (`failed`) past the limit, the error kept. */
-export async function markFailed(row: Pick<OutboxRow, "id" | "attempts">, worker: string, error: string, now: Date): Promise<"retry" | "failed"> {
+/**
+ * A refused attempt: back to pending after a growing wait (domain/reminders retryAt, in steps of
+ * `retrySeconds`), or given up (`failed`) past the limit, the error kept.
+ */
+export async function markFailed(
+  row: Pick<OutboxRow, "id" | "attempts">,
+  worker: string,
+  error: string,
+  now: Date,
+  retrySeconds = DEFAULT_OUTBOX_RETRY_SECONDS,
+): Promise<"retry" | "failed"> {
   const { orm, t } = getDb();
-  const next = retryAt(row.attempts, now);
+  const next = retryAt(row.attempts, now, retrySeconds);
   await orm
     .update(t.outbox)
     .set({ status: next ? "pending" : "failed", nextAttemptAt: next ?? now, lastError: error.slice(0, 500), claimedBy: null, claimedAt: null })

@@ -26,6 +26,7 @@ import {
   type OutboxProblem,
 } from "~/models/outbox.server";
 import type { Lang } from "~/utils/i18n";
+import { getEnv } from "~/utils/env.server";
 import { randomId } from "~/utils/tokens.server";
 import { itemUrl } from "./calendar-feed.server";
 import { getScheduleItems, type ScheduleItem } from "./initiatives.server";
@@ -126,10 +127,15 @@ export function workerId(): string {
 /**
  * Sends what the outbox holds that is due, a batch at a time: each batch claimed in a committed
  * transaction first, then sent one by one, each result recorded at once (sent; or refused: tried
- * again later, given up past the limit with the error kept). Rows a dead process left claimed are
- * given up first, never sent again.
+ * again after a back-off in steps of OUTBOX_RETRY_SECONDS, given up past the limit with the error
+ * kept). Rows a dead process left claimed are given up first, never sent again.
  */
-export async function deliverEmails(mailer: Mailer, now: () => Date = () => new Date(), worker = workerId()): Promise<DeliveryReport> {
+export async function deliverEmails(
+  mailer: Mailer,
+  now: () => Date = () => new Date(),
+  worker = workerId(),
+  retrySeconds = getEnv().OUTBOX_RETRY_SECONDS,
+): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, interrupted: await giveUpInterrupted(now()) };
   for (;;) {
     const batch = await claimEmails(worker, now());
@@ -140,7 +146,7 @@ export async function deliverEmails(mailer: Mailer, now: () => Date = () => new 
         await markSent(row.id, worker, now());
         report.sent += 1;
       } catch (error) {
-        const outcome = await markFailed(row, worker, error instanceof Error ? error.message : String(error), now());
+        const outcome = await markFailed(row, worker, error instanceof Error ? error.message : String(error), now(), retrySeconds);
         report[outcome === "retry" ? "retrying" : "failed"] += 1;
       }
     }

@@ -19,16 +19,17 @@ afterEach(async () => {
 describe("environment", () => {
   it("uses the documented defaults", async () => {
     const env = parseEnv({ DATABASE_URL: tempDb() });
-    expect(env).toMatchObject({ PORT: 3000, HOST: "0.0.0.0", SIGNUP: "open", REMINDER_DAYS: 7, REMINDER_INTERVAL_MINUTES: 15 });
+    expect(env).toMatchObject({ PORT: 3000, HOST: "0.0.0.0", SIGNUP: "open", REMINDER_DAYS: 7, REMINDER_INTERVAL_MINUTES: 15, OUTBOX_RETRY_SECONDS: 60 });
     expect(env.APP_URL).toBeUndefined();
     expect(env.SMTP_URL).toBeUndefined();
   });
 
   it("reads the reminder settings, and an empty SMTP_URL as none", async () => {
-    const env = parseEnv({ DATABASE_URL: tempDb(), SMTP_URL: " ", REMINDER_DAYS: "3", REMINDER_INTERVAL_MINUTES: "1" });
-    expect(env).toMatchObject({ REMINDER_DAYS: 3, REMINDER_INTERVAL_MINUTES: 1 });
+    const env = parseEnv({ DATABASE_URL: tempDb(), SMTP_URL: " ", REMINDER_DAYS: "3", REMINDER_INTERVAL_MINUTES: "1", OUTBOX_RETRY_SECONDS: "2" });
+    expect(env).toMatchObject({ REMINDER_DAYS: 3, REMINDER_INTERVAL_MINUTES: 1, OUTBOX_RETRY_SECONDS: 2 });
     expect(env.SMTP_URL).toBeUndefined();
     expect(() => parseEnv({ DATABASE_URL: tempDb(), REMINDER_DAYS: "0" })).toThrow(/REMINDER_DAYS/);
+    expect(() => parseEnv({ DATABASE_URL: tempDb(), OUTBOX_RETRY_SECONDS: "0" })).toThrow(/OUTBOX_RETRY_SECONDS/);
   });
 
   it("reads DATABASE_URL as a file: URL or a plain path", async () => {

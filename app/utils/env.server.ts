@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { DEFAULT_REMINDER_DAYS, DEFAULT_REMINDER_INTERVAL_MINUTES } from "~/domain/reminders";
+import { DEFAULT_OUTBOX_RETRY_SECONDS, DEFAULT_REMINDER_DAYS, DEFAULT_REMINDER_INTERVAL_MINUTES } from "~/domain/reminders";
 import { isPostgresUrl, resolveDatabaseUrl } from "../../db/database.server";
 
 export { resolveDatabaseUrl };
@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   SMTP_FROM: z.string().optional(),
   REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(DEFAULT_REMINDER_DAYS),
   REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(DEFAULT_REMINDER_INTERVAL_MINUTES),
+  /** The outbox's back-off step (a refused email waits 1, 5, 15, 60, 240 steps) and how often it looks for what waits. */
+  OUTBOX_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(DEFAULT_OUTBOX_RETRY_SECONDS),
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, "DATABASE_URL" | "SESSION_SECRET"> & {

@@ -150,15 +150,17 @@ test("with the SMTP server refusing, the app keeps serving and the row is retrie
   const file = path.join(freshFolder("reminders-refused"), "madura.db");
   await seed(file);
   smtp.mode = "refuse-temporarily";
-  const server = await start(file);
+  // Back-off steps of 10 s instead of a minute: the outbox looks every 10 s and retries 10 s after
+  // the refusal, while the checks below (still refused) take well under those 10 s.
+  const server = await start(file, { OUTBOX_RETRY_SECONDS: "10" });
   await until(() => smtp.attempts === 1, 20_000, "the first attempt");
   for (const page of ["/healthz", "/login", "/quiz"]) expect((await request(server.baseUrl, "GET", page)).status).toBe(200);
   await until(async () => (await outbox(file))[0]?.attempts === 1 && (await outbox(file))[0]?.status === "pending", 5_000, "the refusal to be recorded");
   expect((await outbox(file))[0]!.lastError).toMatch(/451|Try again later/);
 
-  // The outbox job looks every minute; after the one-minute back-off the server accepts.
+  // The outbox job looks every 10 s; after the 10-second back-off the server accepts.
   smtp.mode = "accept";
-  await until(() => smtp.received.length === 1, 150_000, "the retry");
+  await until(() => smtp.received.length === 1, 60_000, "the retry");
   await until(async () => (await outbox(file))[0]?.status === "sent", 5_000, "the send to be recorded");
   expect((await outbox(file))[0]).toMatchObject({ status: "sent", attempts: 2, lastError: null });
   expect(smtp.received).toHaveLength(1);
