@@ -15,7 +15,9 @@ import { makeRichOrganization } from "../tests/setup/rich-organization";
 import { createQuizResult } from "~/models/quiz-result.server";
 import { exportOrganization } from "~/services/portability.server";
 
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
+/** `npm run backup -- …` (tsx db/backup.ts) as node with tsx's loader: no npx, no tsx CLI process in between (~1 s less each). */
+const backupCommand = (args: string[], env: NodeJS.ProcessEnv) => execFileAsync(process.execPath, ["--import", "tsx", "db/backup.ts", ...args], { env });
 let dir = "";
 
 beforeAll(() => {
@@ -45,7 +47,7 @@ describe("npm run backup", () => {
       }
     })();
     const backup = path.join(dir, "copies", "madura-backup.db");
-    const { stdout } = await run("npx", ["tsx", "db/backup.ts", backup], { env: { ...process.env, DATABASE_URL: `file:${live}` } });
+    const { stdout } = await backupCommand([backup], { ...process.env, DATABASE_URL: `file:${live}` });
     writing = false;
     await writer;
     expect(stdout).toMatch(/Backed up .* \(integrity check: ok\)/);
@@ -72,7 +74,7 @@ describe("npm run backup", () => {
   }, 120_000);
 
   it("says to use pg_dump for PostgreSQL, and how to call it without a file", async () => {
-    await expect(run("npx", ["tsx", "db/backup.ts", "x.db"], { env: { ...process.env, DATABASE_URL: "postgres://u:p@127.0.0.1:1/db" } })).rejects.toMatchObject({ stderr: expect.stringContaining("pg_dump") });
-    await expect(run("npx", ["tsx", "db/backup.ts"], { env: { ...process.env, DATABASE_URL: path.join(dir, "none.db") } })).rejects.toMatchObject({ stderr: expect.stringContaining("Usage") });
+    await expect(backupCommand(["x.db"], { ...process.env, DATABASE_URL: "postgres://u:p@127.0.0.1:1/db" })).rejects.toMatchObject({ stderr: expect.stringContaining("pg_dump") });
+    await expect(backupCommand([], { ...process.env, DATABASE_URL: path.join(dir, "none.db") })).rejects.toMatchObject({ stderr: expect.stringContaining("Usage") });
   }, 60_000);
 });

@@ -3,7 +3,7 @@
  * the text a reader would copy holds the organization, every capability, the accents and the
  * numbers; each page is also saved as PNG under tests/.artifacts/reports to be looked at.
  */
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeOrganization, makeQuizResults, makeUser } from "../setup/factories";
 import { pdfPages, pdfText } from "../setup/pdf";
 import { makeRichOrganization, type RichOrganization } from "../setup/rich-organization";
@@ -14,15 +14,21 @@ import { getLocalizedModel } from "~/utils/content.server";
 import { loader as executiveLoader } from "~/routes/orgs.$orgId.report[.]pdf";
 import { loader as workshopLoader } from "~/routes/orgs.$orgId.assessments.$assessmentId.report[.]pdf";
 
-useTestDatabase();
+// One database for the file: the organization is built once, and each distinct report is rendered
+// once (a render is seconds on a busy machine) and read by every test that asks about it.
+useTestDatabase({ scope: "file" });
 
 let rich: RichOrganization;
 let cookie: string;
+let quizOnly: { orgId: string; cookie: string };
 
-// Every test gets a fresh database (useTestDatabase), so the organization is built for each.
-beforeEach(async () => {
+beforeAll(async () => {
   rich = await makeRichOrganization();
   cookie = await sessionCookieFor(rich.consultant.id);
+  const consultant = await makeUser({ name: "Consultora Sola" });
+  const organization = await makeOrganization(consultant.id, { name: "Sólo Cuestionario S.A." });
+  await makeQuizResults(organization.id);
+  quizOnly = { orgId: organization.id, cookie: await sessionCookieFor(consultant.id) };
 }, 180_000);
 
 afterAll(async () => {
@@ -33,8 +39,8 @@ afterAll(async () => {
 /** pdftotext -layout may break a long name across table lines; compare with spaces squeezed. */
 const squeeze = (text: string) => text.replace(/\s+/g, " ");
 
-async function download(loader: typeof executiveLoader, url: string, params: Record<string, string>) {
-  const result = await callLoader(loader, { url, params, cookie });
+async function download(loader: typeof executiveLoader, url: string, params: Record<string, string>, as = cookie) {
+  const result = await callLoader(loader, { url, params, cookie: as });
   expect(result.status).toBe(200);
   expect(result.headers.get("Content-Type")).toBe("application/pdf");
   const bytes = new Uint8Array(await result.response!.arrayBuffer());
@@ -42,13 +48,34 @@ async function download(loader: typeof executiveLoader, url: string, params: Rec
   return bytes;
 }
 
+const reports = new Map<string, Promise<string>>();
+
+/**
+ * The text of the report at `url`, downloaded (with download()'s checks) and read once per name,
+ * whichever test asks first; saved as tests/.artifacts/reports/<name>.pdf.
+ */
+function report(name: string, loader: typeof executiveLoader, url: string, params: Record<string, string>, as?: () => string): Promise<string> {
+  let text = reports.get(name);
+  if (!text) {
+    text = download(loader, url, params, as?.()).then((bytes) => pdfText(bytes, name));
+    reports.set(name, text);
+  }
+  return text;
+}
+
+const executive = (lang?: "es" | "en") => {
+  const orgId = rich.organization.id;
+  return report(`executive-${lang ?? "default"}`, executiveLoader, `/orgs/${orgId}/report.pdf${lang ? `?lng=${lang}` : ""}`, { orgId });
+};
+const workshop = (name: string, assessmentId: string, lang: "es" | "en") => {
+  const orgId = rich.organization.id;
+  return report(name, workshopLoader, `/orgs/${orgId}/assessments/${assessmentId}/report.pdf?lng=${lang}`, { orgId, assessmentId });
+};
+
 describe("executive report", () => {
   for (const lang of ["es", "en"] as const) {
     it(`reads in ${lang}: organization, sections, every capability, accents, page numbers`, async () => {
-      const orgId = rich.organization.id;
-      const bytes = await download(executiveLoader, `/orgs/${orgId}/report.pdf?lng=${lang}`, { orgId });
-      const text = pdfText(bytes, `executive-${lang}`);
-      const flat = squeeze(text);
+      const flat = squeeze(await executive(lang));
       expect(flat).toContain("Compañía Andina de Señales");
       expect(flat).toContain("Inés Peña");
       for (const category of getLocalizedModel(lang).categories) {
@@ -74,30 +101,21 @@ describe("executive report", () => {
   }
 
   it("the table of contents gives the page each section starts on", async () => {
-    const orgId = rich.organization.id;
-    const bytes = await download(executiveLoader, `/orgs/${orgId}/report.pdf?lng=en`, { orgId });
-    const text = pdfText(bytes, "executive-toc");
-    const pages = text.split("\f");
+    const pages = (await executive("en")).split("\f");
     const toc = [...pages[0]!.matchAll(/^\s*(\d)\s+(.+?)\s+(\d+)\s*$/gm)].map((m) => ({ title: m[2]!.trim(), page: Number(m[3]) }));
     expect(toc.map((e) => e.title)).toContain("Gaps by capability");
     for (const entry of toc) expect(squeeze(pages[entry.page - 1]!), entry.title).toContain(entry.title);
   }, 180_000);
 
   it("speaks the organization's language without ?lng=", async () => {
-    const orgId = rich.organization.id;
-    const bytes = await download(executiveLoader, `/orgs/${orgId}/report.pdf`, { orgId });
-    expect(squeeze(pdfText(bytes, "executive-default"))).toContain("Informe ejecutivo");
+    expect(squeeze(await executive())).toContain("Informe ejecutivo");
   }, 180_000);
 
   it("of an organization with only quiz results says what is missing, section by section", async () => {
-    const consultant = await makeUser({ name: "Consultora Sola" });
-    const organization = await makeOrganization(consultant.id, { name: "Sólo Cuestionario S.A." });
-    await makeQuizResults(organization.id);
-    const orgId = organization.id;
+    const { orgId } = quizOnly;
     for (const lang of ["es", "en"] as const) {
-      const result = await callLoader(executiveLoader, { url: `/orgs/${orgId}/report.pdf?lng=${lang}`, params: { orgId }, cookie: await sessionCookieFor(consultant.id) });
-      expect(result.status).toBe(200);
-      const flat = squeeze(pdfText(new Uint8Array(await result.response!.arrayBuffer()), `executive-quiz-only-${lang}`));
+      const text = await report(`executive-quiz-only-${lang}`, executiveLoader, `/orgs/${orgId}/report.pdf?lng=${lang}`, { orgId }, () => quizOnly.cookie);
+      const flat = squeeze(text);
       expect(flat).toContain(lang === "es" ? "Aún no hay evaluación" : "No assessment yet");
       expect(flat).toContain(lang === "es" ? "Aún no hay iniciativas" : "No initiatives yet");
       expect(flat).toContain(lang === "es" ? "9 directivos respondieron" : "9 executives took the quiz");
@@ -116,10 +134,7 @@ describe("executive report", () => {
 describe("workshop report", () => {
   for (const lang of ["es", "en"] as const) {
     it(`reads in ${lang}: participation, ratings, disagreements, consensus with rationale`, async () => {
-      const orgId = rich.organization.id;
-      const assessmentId = rich.workshopId;
-      const bytes = await download(workshopLoader, `/orgs/${orgId}/assessments/${assessmentId}/report.pdf?lng=${lang}`, { orgId, assessmentId });
-      const flat = squeeze(pdfText(bytes, `workshop-${lang}`));
+      const flat = squeeze(await workshop(`workshop-${lang}`, rich.workshopId, lang));
       expect(flat).toContain("Taller 2026 S1");
       expect(flat).toContain("Compañía Andina de Señales");
       for (const category of getLocalizedModel(lang).categories) {
@@ -134,9 +149,6 @@ describe("workshop report", () => {
   }
 
   it("of an open workshop without votes still renders, saying there is no consensus yet", async () => {
-    const orgId = rich.organization.id;
-    const assessmentId = rich.openWorkshopId;
-    const bytes = await download(workshopLoader, `/orgs/${orgId}/assessments/${assessmentId}/report.pdf?lng=en`, { orgId, assessmentId });
-    expect(squeeze(pdfText(bytes, "workshop-open"))).toContain("No consensus has been recorded yet.");
+    expect(squeeze(await workshop("workshop-open", rich.openWorkshopId, "en"))).toContain("No consensus has been recorded yet.");
   }, 180_000);
 });
