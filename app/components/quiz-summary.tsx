@@ -37,25 +37,28 @@ export function QuizSummaryPanel({ summary, bandNames, questionTopics }: Props) 
             </li>
           ))}
         </ul>
-        <table className="sr-only">
-          <caption>{t("org.quiz.byBand")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("org.quiz.band")}</th>
-              <th scope="col">{t("org.quiz.count")}</th>
-              <th scope="col">{t("org.quiz.share")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {summary.byBand.map((band) => (
-              <tr key={band.key}>
-                <th scope="row">{bandNames[band.key]}</th>
-                <td>{number(band.count)}</td>
-                <td>{number(percent(band.count), { style: "percent" })}</td>
+        {/* Hidden in a block: a table ignores .sr-only's 1 px width and overflow, and stretched the page sideways on a phone. */}
+        <div className="sr-only">
+          <table>
+            <caption>{t("org.quiz.byBand")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("org.quiz.band")}</th>
+                <th scope="col">{t("org.quiz.count")}</th>
+                <th scope="col">{t("org.quiz.share")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {summary.byBand.map((band) => (
+                <tr key={band.key}>
+                  <th scope="row">{bandNames[band.key]}</th>
+                  <td>{number(band.count)}</td>
+                  <td>{number(percent(band.count), { style: "percent" })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
       <div>
         <table className="w-full text-left text-sm">

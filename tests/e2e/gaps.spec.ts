@@ -1,13 +1,15 @@
 /**
  * The gap analysis in a real browser: two solo cycles of one organization, each with a full
  * consensus posted over HTTP and locked, then the gap page of the second cycle and the
- * organization's maturity over time, in both languages, with JavaScript and without.
+ * organization's maturity over time, in both languages, with JavaScript and without. axe on both
+ * pages in this state (a compared second cycle, maturity over time) is the sweep's ("gaps-compared",
+ * "org-home").
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequest, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { createOrganization, location, newClient, signUp } from "./accounts";
-import { expectAccessible, failOnConsoleErrors, screenshot, VIEWPORTS } from "./fixtures";
+import { failOnConsoleErrors, screenshot, VIEWPORTS } from "./fixtures";
 
 type Lang = "es" | "en";
 type Localized = Record<Lang, string>;
@@ -168,7 +170,6 @@ for (const lang of ["es", "en"] as const) {
     await expect(items.first().getByRole("heading", { level: 3 })).toHaveText(ranked2[0]!.capability.name[lang]);
     await expect(items).toHaveCount(Math.min(10, ranked2.length));
 
-    await expectAccessible(page);
     await screenshot(page, `gaps-${lang}-desktop`);
 
     // The category filter is a link: only talent's gaps remain, in priority order.
@@ -184,7 +185,6 @@ for (const lang of ["es", "en"] as const) {
 
     await page.setViewportSize(VIEWPORTS.phone);
     await chartExpect(page.locator(".recharts-surface").first()).toBeVisible();
-    await expectAccessible(page);
     await screenshot(page, `gaps-${lang}-phone`);
     noConsoleErrors();
     await context.close();
@@ -206,11 +206,9 @@ for (const lang of ["es", "en"] as const) {
     await chartExpect(section.locator(".recharts-surface").first()).toBeVisible();
     // One line overall and one per category.
     await expect(section.locator(".recharts-line")).toHaveCount(1 + CONTENT.categories.length);
-    await expectAccessible(page);
     await screenshot(page, `org-maturity-${lang}-desktop`);
     await page.setViewportSize(VIEWPORTS.phone);
     await chartExpect(section.locator(".recharts-surface").first()).toBeVisible();
-    await expectAccessible(page);
     await screenshot(page, `org-maturity-${lang}-phone`);
     noConsoleErrors();
     await context.close();

@@ -57,6 +57,8 @@ function expectSentToLogin(response: APIResponse, returnPath: string, what: stri
 }
 
 test("every route under /orgs/:orgId is a 404 for another organization's member and a login redirect when signed out", async ({ playwright, baseURL }) => {
+  // About 400 requests (every route, each form, three visitors): 10-20 s on a quiet two-core machine, far more beside other runs.
+  test.setTimeout(120_000);
   const routes = await organizationRoutes();
   const patterns = routes.map((r) => r.pattern);
   // Guards against a sweep that passes because it found nothing.
@@ -89,46 +91,54 @@ test("every route under /orgs/:orgId is a 404 for another organization's member 
     {},
   ];
 
-  for (const route of routes) {
-    await test.step(`${route.id} (${route.pattern}${route.index ? ", index" : ""})`, async () => {
-      const urlPath = concretePath(route.pattern, orgA);
-      // Remix sends a POST without ?index to the parent layout, so the index route's action needs it.
-      const postPath = route.index ? `${urlPath}?index` : urlPath;
-      const what = (who: string, method: string) => `${who} ${method} ${method === "POST" ? postPath : urlPath}`;
+  // The routes are independent (B's posts must all be refused, so none changes anything): several at
+  // once, as independent requests. Each soft failure names its route, method and path.
+  const sweepRoute = async (route: OrgRoute) => {
+    const urlPath = concretePath(route.pattern, orgA);
+    // Remix sends a POST without ?index to the parent layout, so the index route's action needs it.
+    const postPath = route.index ? `${urlPath}?index` : urlPath;
+    const what = (who: string, method: string) => `${who} ${method} ${method === "POST" ? postPath : urlPath}`;
 
-      const asB = await b.api.get(urlPath, NO_FOLLOW);
-      expect.soft(asB.status(), what("B", "GET")).toBe(404);
-      expect.soft(await asB.text(), what("B", "GET")).not.toContain(orgAName);
-      expectSentToLogin(await anonymous.get(urlPath, NO_FOLLOW), urlPath, what("signed-out", "GET"));
+    const asB = await b.api.get(urlPath, NO_FOLLOW);
+    expect.soft(asB.status(), what("B", "GET")).toBe(404);
+    expect.soft(await asB.text(), what("B", "GET")).not.toContain(orgAName);
+    expectSentToLogin(await anonymous.get(urlPath, NO_FOLLOW), urlPath, what("signed-out", "GET"));
 
-      if (!route.extraParams) {
-        // The same page works for its own member, so B's 404 comes from the guard, not a broken route.
-        const asA = await a.api.get(urlPath, NO_FOLLOW);
-        expect.soft(asA.status(), what("A", "GET")).not.toBe(404);
-        expect.soft(asA.status(), what("A", "GET")).toBeLessThan(500);
-      }
+    if (!route.extraParams) {
+      // The same page works for its own member, so B's 404 comes from the guard, not a broken route.
+      // (Its own member waits for what it asked: a PDF takes seconds to draw on a busy machine.)
+      const asA = await a.api.get(urlPath, { maxRedirects: 0, timeout: 60_000 });
+      expect.soft(asA.status(), what("A", "GET")).not.toBe(404);
+      expect.soft(asA.status(), what("A", "GET")).toBeLessThan(500);
+    }
 
-      if (route.hasAction) {
-        for (const form of bodies) {
-          const response = await b.api.post(postPath, { form, ...NO_FOLLOW });
-          expect.soft(response.status(), `${what("B", "POST")} ${JSON.stringify(form)}`).toBe(404);
-          expect.soft(await response.text()).not.toContain(orgAName);
-        }
-        expectSentToLogin(await anonymous.post(postPath, { form: bodies[0], ...NO_FOLLOW }), urlPath, what("signed-out", "POST"));
-      } else {
-        // A route without an action (the orgs/:orgId layout, resource routes) gets Remix's 405 before
-        // any guard runs. It must then be the same answer as for an organization that does not exist,
-        // so it reveals nothing. Once such a route has a guarded action, the branch above applies.
-        const nowhere = await b.api.post(postPath.replace(orgA, randomId()), { form: bodies[0], ...NO_FOLLOW });
-        const response = await b.api.post(postPath, { form: bodies[0], ...NO_FOLLOW });
-        expect.soft(response.status(), what("B", "POST")).toBe(nowhere.status());
-        expect.soft(response.status(), what("B", "POST")).toBeGreaterThanOrEqual(400);
+    if (route.hasAction) {
+      for (const form of bodies) {
+        const response = await b.api.post(postPath, { form, ...NO_FOLLOW });
+        expect.soft(response.status(), `${what("B", "POST")} ${JSON.stringify(form)}`).toBe(404);
         expect.soft(await response.text()).not.toContain(orgAName);
-        const signedOut = await anonymous.post(postPath, { form: bodies[0], ...NO_FOLLOW });
-        expect.soft(signedOut.status(), what("signed-out", "POST")).toBeGreaterThanOrEqual(400);
       }
-    });
-  }
+      expectSentToLogin(await anonymous.post(postPath, { form: bodies[0], ...NO_FOLLOW }), urlPath, what("signed-out", "POST"));
+    } else {
+      // A route without an action (the orgs/:orgId layout, resource routes) gets Remix's 405 before
+      // any guard runs. It must then be the same answer as for an organization that does not exist,
+      // so it reveals nothing. Once such a route has a guarded action, the branch above applies.
+      const nowhere = await b.api.post(postPath.replace(orgA, randomId()), { form: bodies[0], ...NO_FOLLOW });
+      const response = await b.api.post(postPath, { form: bodies[0], ...NO_FOLLOW });
+      expect.soft(response.status(), what("B", "POST")).toBe(nowhere.status());
+      expect.soft(response.status(), what("B", "POST")).toBeGreaterThanOrEqual(400);
+      expect.soft(await response.text()).not.toContain(orgAName);
+      const signedOut = await anonymous.post(postPath, { form: bodies[0], ...NO_FOLLOW });
+      expect.soft(signedOut.status(), what("signed-out", "POST")).toBeGreaterThanOrEqual(400);
+    }
+  };
+  // Four routes at a time: enough to keep the server busy, few enough that a slow answer is not a timeout.
+  const queue = [...routes];
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      for (let route = queue.shift(); route; route = queue.shift()) await sweepRoute(route);
+    }),
+  );
 
   // Nothing B sent changed org A: it exists, keeps its name, its quiz link, its one consultant and no invites.
   const home = await a.api.get(`/orgs/${orgA}`, { maxRedirects: 0 });
