@@ -74,8 +74,9 @@ async function open(browser: Browser, api: APIRequestContext, lang: Lang, javaSc
   return { context, page, noConsoleErrors: failOnConsoleErrors(page) };
 }
 
+/** Once the page has laid itself out again (a chart follows its box a frame after a resize), nothing scrolls sideways. */
 async function noSidewaysScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), { timeout: 5_000 }).toBeLessThanOrEqual(0);
 }
 
 /** A screenshot at 1280, then at 390 with no sideways scrolling; axe at `auditAt`, for a state the sweep does not reach. */
