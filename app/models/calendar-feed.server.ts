@@ -25,15 +25,8 @@ export async function getOrCreateFeed(owner: FeedOwner, lang: Lang): Promise<Cal
   const { orm, t } = getDb();
   const [seen] = await orm.select().from(t.calendarFeeds).where(ownerWhere(owner));
   if (seen && ("organizationId" in owner || seen.lang === lang)) return seen as CalendarFeed;
-  if (seen) {
-    await orm.update(t.calendarFeeds).set({ lang }).where(ownerWhere(owner));
-  } else {
-    await orm
-      .insert(t.calendarFeeds)
-      .values({ id: randomId(), token: randomToken(), lang, ...owner })
-      .onConflictDoNothing();
-    if ("userId" in owner) await orm.update(t.calendarFeeds).set({ lang }).where(ownerWhere(owner));
-  }
+  if (seen) await orm.update(t.calendarFeeds).set({ lang }).where(ownerWhere(owner));
+  else await orm.insert(t.calendarFeeds).values({ id: randomId(), token: randomToken(), lang, ...owner }).onConflictDoNothing();
   const [feed] = await orm.select().from(t.calendarFeeds).where(ownerWhere(owner));
   return feed as CalendarFeed;
 }
