@@ -30,7 +30,8 @@ const EFFORTS = ["S", "M", "L"] as const;
 const STAFFING = ["none", "train", "hire"] as const;
 const METRICS = ["fcr", "csat", "nps", "cost-per-call"];
 
-type PlanCtx = { cookie: string; listPath: string };
+/** `floorCookie` is a second consultant's, whose one organization has no initiative: the same pages empty. */
+type PlanCtx = { cookie: string; listPath: string; floorCookie: string; floorListPath: string };
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 function monthsFromNow(months: number, day: number): string {
@@ -120,7 +121,16 @@ export async function setUpPlan(server: RunningServer, capabilityKeys: string[])
   const weekHtml = await week.text();
   const clients = organizationIds.filter((id) => weekHtml.includes(`/orgs/${id}/`)).length;
   if (week.status !== 200 || clients < PLAN.organizations / 2) throw new Error(`GET /week answered ${week.status} linking ${clients} of ${PLAN.organizations} organizations.`);
-  return { cookie, listPath, ...counts, listHtml, weekHtml, listBytes: Buffer.byteLength(listHtml), weekBytes: Buffer.byteLength(weekHtml) };
+
+  // The floor: what the same two pages cost with nothing to show (the layouts, the session, the strings).
+  const floorCookie = await signUp(baseUrl, "Floor Consultant", "bench-plan-floor@example.com");
+  const floorListPath = `/orgs/${await createOrganization(baseUrl, floorCookie, "Empty client")}/initiatives`;
+  for (const urlPath of [floorListPath, "/week"]) {
+    const res = await fetch(new URL(urlPath, baseUrl), { headers: { cookie: floorCookie } });
+    const html = await res.text();
+    if (res.status !== 200 || /data-initiative="/.test(html)) throw new Error(`GET ${urlPath} for the empty organization answered ${res.status}${res.status === 200 ? " with initiatives" : ""}.`);
+  }
+  return { cookie, listPath, floorCookie, floorListPath, ...counts, listHtml, weekHtml, listBytes: Buffer.byteLength(listHtml), weekBytes: Buffer.byteLength(weekHtml) };
 }
 
 
@@ -138,16 +148,19 @@ export async function runPlanBench(server: RunningServer, load: LoadShape, rss: 
     baselineScenario,
     pageScenario<PlanCtx>(`GET /orgs/:orgId/initiatives (${PLAN.initiatives} initiatives)`, (c) => c.listPath, (c) => c.cookie),
     listCopy,
+    pageScenario<PlanCtx>("  the same list, no initiatives", (c) => c.floorListPath, (c) => c.floorCookie),
     pageScenario<PlanCtx>(`GET /week (${PLAN.organizations} organizations)`, () => "/week", (c) => c.cookie),
     weekCopy,
+    pageScenario<PlanCtx>("  the same week, nothing due", () => "/week", (c) => c.floorCookie),
   ];
   const { results, problems } = await runPages(server, load, rss, ctx, scenarios).finally(() => [listCopy, weekCopy].forEach((copy) => copy.remove()));
-  const [, list, listStatic, week, weekStatic] = results as [PageRow, PageRow, PageRow, PageRow, PageRow];
+  const [, list, listStatic, listFloor, week, weekStatic, weekFloor] = results as [PageRow, PageRow, PageRow, PageRow, PageRow, PageRow, PageRow];
   console.log(`\n\nPlans (${fixed(PLAN.organizations)} organizations × ${fixed(PLAN.initiatives)} initiatives, signed in as their consultant):`);
   console.log(pagesTable(results));
   console.log(
-    `Initiative list throughput: ${ratio(results, list)}× the trivial route's (its bytes as a static file: ${ratio(results, listStatic)}×); ` +
-      `the consultant's week: ${ratio(results, week)}× (static: ${ratio(results, weekStatic)}×). Aim: 0.3× or better.`,
+    `Initiative list throughput: ${ratio(results, list)}× the trivial route's (its bytes as a static file: ${ratio(results, listStatic)}×, ` +
+      `the same page empty: ${ratio(results, listFloor)}×); the consultant's week: ${ratio(results, week)}× (static: ${ratio(results, weekStatic)}×, ` +
+      `empty: ${ratio(results, weekFloor)}×). Aim: 0.3× or better.`,
   );
   return problems;
 }

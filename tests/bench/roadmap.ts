@@ -90,7 +90,8 @@ function writeOrganization(databasePath: string, organizationId: string, capabil
   return rows;
 }
 
-type RoadmapCtx = { cookie: string; roadmapPath: string };
+/** `emptyPath`: the roadmap of a second organization of the same consultant, with nothing on it (the page's floor). */
+type RoadmapCtx = { cookie: string; roadmapPath: string; emptyPath: string };
 
 export async function setUpRoadmap(server: RunningServer): Promise<RoadmapCtx & { rows: number; html: string; bytes: number; items: number }> {
   const { baseUrl } = server;
@@ -112,7 +113,10 @@ export async function setUpRoadmap(server: RunningServer): Promise<RoadmapCtx & 
   if (page.status !== 200 || bars < ROADMAP.initiatives / 3 || strips !== ROADMAP.metrics || !html.includes('data-kind="reassessment"')) {
     throw new Error(`GET ${roadmapPath} answered ${page.status} with ${bars} bars, ${strips} metric lines and ${items} list items; expected 200, at least a third of ${ROADMAP.initiatives} initiatives, ${ROADMAP.metrics} lines and the reassessment.`);
   }
-  return { cookie, roadmapPath, rows, html, bytes: Buffer.byteLength(html), items };
+  const emptyPath = `/orgs/${await createOrganization(baseUrl, cookie, "Roadmap Empty Org")}/roadmap`;
+  const empty = await fetch(new URL(emptyPath, baseUrl), { headers: { cookie } });
+  if (empty.status !== 200 || /rm-bar-row/.test(await empty.text())) throw new Error(`GET ${emptyPath} (no initiatives) answered ${empty.status}${empty.status === 200 ? " with bars" : ""}.`);
+  return { cookie, roadmapPath, emptyPath, rows, html, bytes: Buffer.byteLength(html), items };
 }
 
 /** Sets up the organization, measures the roadmap beside the baseline, prints the table; returns the problems. */
@@ -122,12 +126,17 @@ export async function runRoadmapBench(server: RunningServer, load: LoadShape, rs
   const ctx = await setUpRoadmap(server);
   process.stdout.write(`${fixed(ctx.rows)} rows, set up in ${fixed((Date.now() - started) / 1000, 1)} s; ${fixed(ctx.bytes / 1024, 1)} KB of HTML, ${fixed(ctx.items)} list items`);
   const copy = staticCopyScenario(ROOT, "roadmap", ctx.html);
-  const scenarios = [baselineScenario, pageScenario<RoadmapCtx>("GET /orgs/:orgId/roadmap", (c) => c.roadmapPath, (c) => c.cookie), copy];
+  const scenarios = [
+    baselineScenario,
+    pageScenario<RoadmapCtx>("GET /orgs/:orgId/roadmap", (c) => c.roadmapPath, (c) => c.cookie),
+    copy,
+    pageScenario<RoadmapCtx>("  the same page, nothing on it", (c) => c.emptyPath, (c) => c.cookie),
+  ];
   const { results, problems } = await runPages(server, load, rss, ctx, scenarios).finally(() => copy.remove());
-  const [, roadmap, roadmapStatic] = results as [PageRow, PageRow, PageRow];
+  const [, roadmap, roadmapStatic, roadmapEmpty] = results as [PageRow, PageRow, PageRow, PageRow];
   console.log(`\n\nRoadmap (signed in; "alone ms": median of one request at a time):`);
   console.log(pagesTable(results));
-  console.log(`Roadmap throughput: ${ratio(results, roadmap)}× the trivial route's (aim ≥ 0.3×; its bytes as a static file: ${ratio(results, roadmapStatic)}×).`);
+  console.log(`Roadmap throughput: ${ratio(results, roadmap)}× the trivial route's (aim ≥ 0.3×; its bytes as a static file: ${ratio(results, roadmapStatic)}×; the same page empty: ${ratio(results, roadmapEmpty)}×).`);
   return problems;
 }
 
