@@ -46,6 +46,7 @@ describe("PostgreSQL migrations", () => {
       "organizations",
       "outbox",
       "participants",
+      "periodic_runs",
       "quiz_results",
       "ratings",
       "sessions",

@@ -451,3 +451,14 @@ export const initiativeFeedback = pgTable(
   },
   (t) => [primaryKey({ columns: [t.initiativeId, t.feedbackId] }), index("initiative_feedback_feedback_idx").on(t.feedbackId)],
 );
+
+/** Which periodic run has happened (see db/schema.ts). */
+export const periodicRuns = pgTable(
+  "periodic_runs",
+  {
+    job: text("job").notNull(),
+    period: text("period").notNull(),
+    ranAt: instant("ran_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.period] })],
+);

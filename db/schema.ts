@@ -466,3 +466,19 @@ export const initiativeFeedback = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.initiativeId, t.feedbackId] }), index("initiative_feedback_feedback_idx").on(t.feedbackId)],
 );
+
+/**
+ * Which periodic run has happened, for a run that must happen once a period even if the app was
+ * down on its day: the weekly digest records its week (the Monday) here, in the transaction that
+ * queues it, so the first run of a week plans it, and no later run of that week again.
+ */
+export const periodicRuns = sqliteTable(
+  "periodic_runs",
+  {
+    job: text("job").notNull(),
+    /** The period's key: for the digest, its week's Monday (YYYY-MM-DD). */
+    period: text("period").notNull(),
+    ranAt: integer("ran_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.period] })],
+);

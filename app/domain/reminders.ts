@@ -31,12 +31,7 @@ export function reviewReminderKind(due: IsoDate, today: IsoDate, reminderDays: n
   return null;
 }
 
-/** The weekly digest goes out on Mondays; its key is the Monday's date. */
-export function isDigestDay(today: IsoDate): boolean {
-  return fromIsoDate(today).getDay() === 1;
-}
-
-/** The Monday of `today`'s week (the digest's key). */
+/** The Monday of `today`'s week: the weekly digest's period and key (the week's first run sends it, on Monday unless the app was down). */
 export function weekOf(today: IsoDate): IsoDate {
   const weekday = (fromIsoDate(today).getDay() + 6) % 7;
   return addDaysToDate(today, -weekday);

@@ -234,6 +234,35 @@ describe("the weekly digest", () => {
     await runOn("2026-12-14");
     expect(smtp.received.filter((e) => e.subject.startsWith("Pendiente esta semana"))).toHaveLength(2);
   });
+
+  it("goes out on the week's first run when the app was down on Monday, once, and a dry run does not count", async () => {
+    await createInitiative(org.id, initiative({ ownerEmail: null, title: "Plain bills", start: "2026-05-20" }), consultant.id);
+    const digests = () => smtp.received.filter((e) => e.subject.startsWith("Pendiente esta semana"));
+    // Nothing ran on Monday 2026-12-07. A dry run on Tuesday lists the digest without queueing it.
+    const listed = await planReminders(clock("2026-12-08"), SETTINGS, { dryRun: true });
+    expect(listed.map((e) => e.kind)).toContain("digest");
+    expect(await listOutbox()).toHaveLength(0);
+    await runOn("2026-12-08");
+    expect(digests()).toHaveLength(1);
+    expect(digests()[0]!.text).toContain("Andes Retail: revisión de «Plain bills»");
+    await runOn("2026-12-10");
+    await runOn("2026-12-13");
+    expect(digests()).toHaveLength(1);
+    await runOn("2026-12-14");
+    expect(digests()).toHaveLength(2);
+  });
+
+  it("counts a Monday with nothing overdue as the week's run: what falls overdue later waits for the next Monday", async () => {
+    // The first review is due on Tuesday 2026-12-08: not overdue on Monday, overdue from Wednesday.
+    await createInitiative(org.id, initiative({ title: "Plain bills" }), consultant.id);
+    const digests = () => smtp.received.filter((e) => e.subject.startsWith("Pendiente esta semana"));
+    await runOn("2026-12-07");
+    await runOn("2026-12-09");
+    expect(digests()).toHaveLength(0);
+    await runOn("2026-12-14");
+    expect(digests()).toHaveLength(1);
+    expect(digests()[0]!.to).toEqual(["olga@client.example"]);
+  });
 });
 
 describe("invitations", () => {

@@ -7,7 +7,7 @@ import os from "node:os";
 import { getDb } from "../../db/connection.server";
 import { dueStatus } from "~/domain/review-schedule";
 import { normalizeEmail } from "~/domain/email";
-import { dedupeKey, isDigestDay, reviewReminderKind, weekOf } from "~/domain/reminders";
+import { dedupeKey, reviewReminderKind, weekOf } from "~/domain/reminders";
 import type { IsoDate } from "~/domain/dates";
 import type { Mailer } from "~/integrations/mail.server";
 import { listStaffEmails } from "~/models/membership.server";
@@ -25,6 +25,7 @@ import {
   type NewEmail,
   type OutboxProblem,
 } from "~/models/outbox.server";
+import { hasRun, recordRun } from "~/models/periodic-run.server";
 import type { Lang } from "~/utils/i18n";
 import { getEnv } from "~/utils/env.server";
 import { randomId } from "~/utils/tokens.server";
@@ -42,8 +43,8 @@ type Candidate = { recipient: string; organizationId: string | null; kind: NewEm
 
 /**
  * The reminders due on `today`, for every organization: for each review, one `reminderDays`
- * before and one on the day; on Mondays, each person's digest of what is overdue across their
- * organizations. A reminder goes to the initiative's owner_email, else to the organization's
+ * before and one on the day; on the week's first run (Monday's, or the first day after when the
+ * app was down), each person's digest of what is overdue across their organizations. A reminder goes to the initiative's owner_email, else to the organization's
  * consultants and program owners; never to an address that opted out. Queued in one transaction
  * (returns the rows added), or with `dryRun` only listed (returns what would be queued).
  */
@@ -82,7 +83,10 @@ export async function planReminders(clock: Clock, settings: ReminderSettings, op
       });
     }
   }
-  if (isDigestDay(clock.today)) {
+  // The week's digest is planned by its first run, and that run recorded in the same transaction.
+  const week = weekOf(clock.today);
+  const digestDue = !(await hasRun("digest", week));
+  if (digestDue) {
     const overdue = new Map<string, ScheduleItem[]>();
     for (const item of items) {
       if (dueStatus(item.date, clock.today)?.kind !== "overdue") continue;
@@ -96,12 +100,12 @@ export async function planReminders(clock: Clock, settings: ReminderSettings, op
         organizationId: null,
         kind: "digest",
         lang,
-        key: dedupeKey("digest", "week", weekOf(clock.today), recipient),
+        key: dedupeKey("digest", "week", week, recipient),
         content: (unsubscribe) => digestEmail({ lang, items: lines, url: `${settings.baseUrl}/week`, unsubscribeUrl: unsubscribe }),
       });
     }
   }
-  if (candidates.length === 0) return [];
+  if (candidates.length === 0 && (!digestDue || options.dryRun)) return [];
 
   const recipients = await getRecipients(candidates.map((c) => c.recipient));
   const emails: NewEmail[] = candidates.flatMap((c) => {
@@ -114,7 +118,10 @@ export async function planReminders(clock: Clock, settings: ReminderSettings, op
     const queued = await existingKeys(emails.map((e) => e.dedupeKey));
     return emails.filter((e) => !queued.has(e.dedupeKey));
   }
-  return getDb().transaction((tx) => queueEmails(tx, emails, clock.now));
+  return getDb().transaction(async (tx) => {
+    if (digestDue) await recordRun(tx, "digest", week, clock.now);
+    return queueEmails(tx, emails, clock.now);
+  });
 }
 
 export type DeliveryReport = { sent: number; retrying: number; failed: number; interrupted: number };
