@@ -5,7 +5,7 @@ export function Delta({ value }: { value: number | null }) {
   const { t, number } = useI18n();
   if (value === null) return <span className="text-ink-soft">–</span>;
   const rounded = Math.round(value * 10) / 10;
-  const arrow = rounded > 0 ? "▲" : rounded < 0 ? "▼" : "＝";
+  const arrow = rounded > 0 ? "▲" : rounded < 0 ? "▼" : "=";
   const label = rounded > 0 ? "gaps.up" : rounded < 0 ? "gaps.down" : "gaps.same";
   return (
     <span className={`tabular whitespace-nowrap font-semibold ${rounded > 0 ? "text-primary-strong" : rounded < 0 ? "text-danger" : "text-ink-soft"}`}>

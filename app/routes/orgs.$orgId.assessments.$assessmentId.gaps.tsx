@@ -58,7 +58,7 @@ export default function GapsPage() {
   const { t } = useI18n();
   const filter = searchParams.get("category");
   return (
-    <div className="mx-auto max-w-7xl space-y-8 px-4 py-6">
+    <div className="mx-auto max-w-6xl space-y-8 px-4 py-6">
       <div>
         <Link to={`/orgs/${orgId}/assessments/${assessment.id}`} className="no-print text-sm font-semibold">
           ← {assessment.name}

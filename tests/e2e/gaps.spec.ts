@@ -183,8 +183,13 @@ for (const lang of ["es", "en"] as const) {
     // The table below still lists every capability.
     await expect(page.locator("tr[data-capability]")).toHaveCount(25);
 
+    // Every name and number of the charts is inside its chart: none cut off at an edge.
+    expect(await chartTextOutside(page)).toEqual([]);
     await page.setViewportSize(VIEWPORTS.phone);
+    await page.reload();
     await chartExpect(page.locator(".recharts-surface").first()).toBeVisible();
+    await expect(page.locator(".recharts-bar-rectangle").first()).toBeVisible();
+    expect(await chartTextOutside(page)).toEqual([]);
     await screenshot(page, `gaps-${lang}-phone`);
     noConsoleErrors();
     await context.close();
@@ -213,6 +218,21 @@ for (const lang of ["es", "en"] as const) {
     noConsoleErrors();
     await context.close();
   });
+}
+
+/** The texts of the page's charts that reach beyond their chart's box (cut off, or over the card's edge). */
+function chartTextOutside(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("svg.recharts-surface")].flatMap((svg) => {
+      const box = svg.getBoundingClientRect();
+      return [...svg.querySelectorAll("text")]
+        .filter((text) => {
+          const r = text.getBoundingClientRect();
+          return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1);
+        })
+        .map((text) => `${text.textContent} (${Math.round(text.getBoundingClientRect().left - box.left)}…${Math.round(text.getBoundingClientRect().right - box.left)} of ${Math.round(box.width)})`);
+    }),
+  );
 }
 
 test("the quiz and the participant's page never load the chart code; the gap and organization pages do", async ({ browser, playwright, baseURL }) => {
