@@ -24,9 +24,9 @@ export function MetricStatusBadge({ status }: { status: MetricStatus }) {
 
 /** "Projected 77.7 by 31 Dec 2026" or "Latest 74 (target date passed)": what the status judged. */
 export function StatusBasis({ basis, judged, targetDate, unit }: { basis: "trend" | "latest" | null; judged: number | null; targetDate: string; unit: string }) {
-  const { t, number, date } = useI18n();
+  const { t, measure, date } = useI18n();
   if (basis === null || judged === null) return <span className="text-sm text-ink-soft">{t("metric.status.needTwo")}</span>;
-  const value = `${number(judged, { maximumFractionDigits: 1 })} ${unit}`.trim();
+  const value = measure(judged, unit, { maximumFractionDigits: 1 });
   return (
     <span className="text-sm text-ink-soft">
       {basis === "trend" ? t("metric.status.projected", { value, date: date(fromIsoDate(targetDate)) }) : t("metric.status.latest", { value })}

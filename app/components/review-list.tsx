@@ -21,7 +21,7 @@ export type ReviewMetricValue = { metricId: string; name: string; unit: string; 
 
 /** The linked metrics' values a review recorded (or, on the form, will record): name, value and unit, the value's date. */
 export function ReviewMetricValues({ values, orgId }: { values: readonly ReviewMetricValue[]; orgId: string }) {
-  const { number, date } = useI18n();
+  const { measure, date } = useI18n();
   if (values.length === 0) return null;
   return (
     <ul className="mt-1 flex flex-wrap gap-2">
@@ -31,7 +31,7 @@ export function ReviewMetricValues({ values, orgId }: { values: readonly ReviewM
             {v.name}
           </Link>{" "}
           <span className="tabular-nums">
-            {number(v.value, { maximumFractionDigits: 2 })} {v.unit}
+            {measure(v.value, v.unit, { maximumFractionDigits: 2 })}
           </span>
           <span className="text-ink-soft"> · {date(fromIsoDate(v.date), { dateStyle: "medium" })}</span>
         </li>

@@ -53,7 +53,7 @@ type Props = {
 };
 
 export function RoadmapChart({ orgId, window, now, reassessment, groups, categoryNames, metrics }: Props) {
-  const { t, date, number } = useI18n();
+  const { t, date, measure } = useI18n();
   const month = (iso: string) => date(fromIsoDate(iso), { month: "short" });
   const widths = window.quarters.map((q, i) => (window.quarters[i + 1]?.at ?? 1) - q.at);
   const edge = (at: number): CSSProperties => (at > 0.85 ? { right: pct(1 - at) } : { left: pct(at) });
@@ -121,7 +121,7 @@ export function RoadmapChart({ orgId, window, now, reassessment, groups, categor
             <section className="relative mt-4 border-t-2 border-line pt-3" aria-label={t("roadmap.metrics.title")}>
               <h3 className="roadmap-sticky font-bold">{t("roadmap.metrics.title")}</h3>
               {metrics.map((m) => {
-                const fmt = (value: number) => `${number(value, { maximumFractionDigits: 1 })} ${m.unit}`.trim();
+                const fmt = (value: number) => measure(value, m.unit, { maximumFractionDigits: 1 });
                 return (
                   <div key={m.id} className="rm-row">
                     <p className="roadmap-sticky text-sm leading-relaxed">

@@ -41,9 +41,9 @@ export default function MetricDetail() {
   const { metric: m, canEdit, today: day, bounds, markers } = useLoaderData<typeof loader>();
   const { orgId } = useParams();
   const [search] = useSearchParams();
-  const { t, number, date, lang } = useI18n();
+  const { t, number, measure, date, lang } = useI18n();
   const saved = search.get("saved");
-  const fmt = (value: number) => `${number(value, { maximumFractionDigits: 2 })} ${m.unit}`.trim();
+  const fmt = (value: number) => measure(value, m.unit, { maximumFractionDigits: 2 });
   const longDate = (iso: string) => date(fromIsoDate(iso), { dateStyle: "medium" });
   const facts: [MessageKey, string][] = [
     ["metric.field.baseline", fmt(m.baseline)],

@@ -61,7 +61,7 @@ const KIND_TITLES: Record<MetricKind, MessageKey> = { business: "metrics.kind.bu
 
 export default function MetricsOverview() {
   const { metrics, canEdit, whatIf } = useLoaderData<typeof loader>();
-  const { t, number, date, lang } = useI18n();
+  const { t, number, measure, date, lang } = useI18n();
   const { orgId } = useParams();
   const [search] = useSearchParams();
   const imported = Number(search.get("imported"));
@@ -136,7 +136,7 @@ export default function MetricsOverview() {
                           )}
                         </p>
                         <p className="text-sm text-ink-soft">
-                          {t("metric.targetBy", { target: `${number(m.target, { maximumFractionDigits: 2 })} ${m.unit}`.trim(), date: date(fromIsoDate(m.targetDate), { dateStyle: "medium" }) })}
+                          {t("metric.targetBy", { target: measure(m.target, m.unit, { maximumFractionDigits: 2 }), date: date(fromIsoDate(m.targetDate), { dateStyle: "medium" }) })}
                         </p>
                         <MetricChart values={m.values} baseline={m.baseline} target={m.target} targetDate={m.targetDate} lang={lang} labels={chartLabels} compact />
                         <StatusBasis basis={m.basis} judged={m.judged} targetDate={m.targetDate} unit={m.unit} />

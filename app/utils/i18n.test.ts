@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_LANG, detectLang, isMessageKey, langFromAcceptLanguage, pluralCategory, type Lang } from "./i18n";
+import { DEFAULT_LANG, detectLang, formatMeasure, isMessageKey, langFromAcceptLanguage, pluralCategory, type Lang } from "./i18n";
 import { catalogs, hasMessage, messagesFor, NAMESPACES, translate } from "./i18n.server";
 
 function request(url: string, headers: Record<string, string> = {}): Request {
@@ -166,5 +166,19 @@ describe("catalogs", () => {
   it("translate Spanish rather than copy the English", () => {
     const copied = Object.keys(en).filter((key) => en[key] === es[key] && !sameInBoth.has(key));
     expect(copied).toEqual([]);
+  });
+});
+
+describe("formatMeasure", () => {
+  it("writes a percentage each language's way, never with the sign on its own line", () => {
+    expect(formatMeasure("en", 76.65, "%", { maximumFractionDigits: 2 })).toBe("76.65%");
+    expect(formatMeasure("es", 76.65, "%", { maximumFractionDigits: 2 })).toBe("76,65\u00a0%");
+    expect(formatMeasure("en", 80, "%")).toBe("80%");
+  });
+
+  it("joins any other unit with a no-break space, and leaves a number without unit alone", () => {
+    expect(formatMeasure("en", 18.94, "points", { maximumFractionDigits: 1 })).toBe("18.9\u00a0points");
+    expect(formatMeasure("es", 1234.5, "€", { maximumFractionDigits: 2 })).toBe("1234,5\u00a0€");
+    expect(formatMeasure("en", 1234.5, "")).toBe("1,234.5");
   });
 });

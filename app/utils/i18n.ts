@@ -124,6 +124,17 @@ export function formatNumber(lang: Lang, value: number, options?: Intl.NumberFor
   return cached(options ? `n:${lang}:${JSON.stringify(options)}` : `n:${lang}`, () => new Intl.NumberFormat(lang, options)).format(value);
 }
 
+/**
+ * A value with its unit. A percentage goes through Intl's percent style, so each language writes
+ * it its own way ("76.7%", "76,7 %"); any other unit follows after a no-break space, so a line
+ * never starts with the unit alone. No unit: the number alone.
+ */
+export function formatMeasure(lang: Lang, value: number, unit: string, options?: Intl.NumberFormatOptions): string {
+  if (unit === "%") return formatNumber(lang, value / 100, { maximumFractionDigits: 3, ...options, style: "percent" });
+  const number = formatNumber(lang, value, options);
+  return unit ? `${number}\u00a0${unit}` : number;
+}
+
 export function formatDate(lang: Lang, value: Date | number, options: Intl.DateTimeFormatOptions = { dateStyle: "long" }): string {
   return cached(`d:${lang}:${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(lang, options)).format(value);
 }

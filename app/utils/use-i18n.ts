@@ -1,6 +1,6 @@
 import { useMatches, useRouteLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import { createTranslator, DEFAULT_LANG, formatDate, formatNumber, type Lang, type Messages } from "./i18n";
+import { createTranslator, DEFAULT_LANG, formatDate, formatMeasure, formatNumber, type Lang, type Messages } from "./i18n";
 
 type RootData = { lang: Lang };
 type WithMessages = { i18n?: Messages } | null | undefined;
@@ -28,6 +28,7 @@ export function useI18n() {
         return undefined;
       }),
       number: (value: number, options?: Intl.NumberFormatOptions) => formatNumber(lang, value, options),
+      measure: (value: number, unit: string, options?: Intl.NumberFormatOptions) => formatMeasure(lang, value, unit, options),
       date: (value: Date | number, options?: Intl.DateTimeFormatOptions) => formatDate(lang, value, options),
     };
   }, [lang, a, b, c, d, more]);

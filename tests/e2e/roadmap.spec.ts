@@ -14,7 +14,7 @@ type Lang = "es" | "en";
 
 const TEXT = {
   es: { tab: "Hoja de ruta", title: "Hoja de ruta", apply: "Aplicar los filtros", status: "Estado", planned: "Planificada", start: "Inicio de una iniciativa" },
-  en: { tab: "Roadmap", title: "Roadmap", apply: "Apply filters", status: "Status", planned: "Planned", start: "Initiative started" },
+  en: { tab: "Roadmap", title: "Roadmap", apply: "Apply filters", status: "Status", planned: "Planned", start: "Initiative's start date" },
 } as const;
 
 /** A date `days` from today, as a date input posts it. */

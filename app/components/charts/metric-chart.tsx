@@ -59,7 +59,7 @@ export default function MetricChart({ values, baseline, target, targetDate, lang
   const end = day(targetDate);
   const start = data.length > 0 ? Math.min(data[0]!.x, end) : end - 365 * 86_400_000;
   const last = Math.max(end, data.at(-1)?.x ?? end);
-  const month = new Intl.DateTimeFormat(lang, { month: "short", year: "2-digit", timeZone: "UTC" });
+  const month = new Intl.DateTimeFormat(lang, { month: "short", year: "numeric", timeZone: "UTC" });
   const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
   const height = compact ? 140 : 320;
   return (

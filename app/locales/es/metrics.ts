@@ -114,7 +114,7 @@ export default {
   "metric.chart.finish": "Fecha objetivo de una iniciativa",
   "metric.chart.review": "Revisión realizada",
   "metric.markers.title": "Iniciativas vinculadas a esta métrica",
-  "metric.markers.lead": "Cuándo empezaron, cuándo deben terminar y cuándo se revisaron; el gráfico marca las mismas fechas.",
+  "metric.markers.lead": "Cuándo empiezan, cuándo deben terminar y cuándo se revisaron; el gráfico marca las mismas fechas.",
   "metric.markers.none": "Aún no hay iniciativas con fechas vinculadas a esta métrica. Vincule una desde su página (campo «Métricas que debería mover»).",
   "metric.markers.custom": "Las iniciativas se vinculan a métricas del catálogo; una métrica propia no tiene ninguna que marcar.",
   "metric.values.title": "Valores",
