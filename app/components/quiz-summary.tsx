@@ -1,4 +1,5 @@
 import type { QuizSummary } from "~/domain/quiz";
+import { wholePercents } from "~/domain/shares";
 import { useI18n } from "~/utils/use-i18n";
 
 type Props = { summary: QuizSummary; bandNames: Record<string, string>; questionTopics: Record<string, string> };
@@ -12,6 +13,7 @@ const BAR = ["bg-level-2", "bg-level-3", "bg-level-4"];
 export function QuizSummaryPanel({ summary, bandNames, questionTopics }: Props) {
   const { t, number } = useI18n();
   const percent = (count: number) => (summary.total ? count / summary.total : 0);
+  const shares = wholePercents(summary.byBand.map((band) => band.count));
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <div>
@@ -49,11 +51,11 @@ export function QuizSummaryPanel({ summary, bandNames, questionTopics }: Props) 
               </tr>
             </thead>
             <tbody>
-              {summary.byBand.map((band) => (
+              {summary.byBand.map((band, index) => (
                 <tr key={band.key}>
                   <th scope="row">{bandNames[band.key]}</th>
                   <td>{number(band.count)}</td>
-                  <td>{number(percent(band.count), { style: "percent" })}</td>
+                  <td>{number(shares[index]! / 100, { style: "percent" })}</td>
                 </tr>
               ))}
             </tbody>

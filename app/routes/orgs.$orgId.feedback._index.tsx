@@ -7,6 +7,7 @@ import { FormMessage } from "~/components/forms";
 import { EmptyState, Page } from "~/components/page";
 import { fromIsoDate } from "~/domain/dates";
 import { FEEDBACK_CHANNELS, FEEDBACK_SENTIMENTS, type FeedbackChannel, type FeedbackSentiment } from "~/domain/metric.schema";
+import { wholePercents } from "~/domain/shares";
 import { countFeedbackBySentiment, initiativesFromFeedback, listFeedback, type FeedbackFilters } from "~/models/feedback.server";
 import { getLocalizedModel } from "~/utils/content.server";
 import { detectLang } from "~/utils/i18n";
@@ -62,6 +63,7 @@ export default function FeedbackLog() {
   const capabilityName = new Map(capabilities.map((c) => [c.key, c.name]));
   const filtered = Boolean(filters.sentiment || filters.channel || filters.capability);
   const total = counts.positive + counts.negative;
+  const shares = wholePercents([counts.positive, counts.negative]);
   const imported = Number(search.get("imported"));
   const actions = (
     <>
@@ -104,11 +106,11 @@ export default function FeedbackLog() {
           <h2 id="balance-title" className="sr-only">
             {t("feedback.balance")}
           </h2>
-          {(["positive", "negative"] as const).map((s) => (
+          {(["positive", "negative"] as const).map((s, index) => (
             <div key={s} className="card p-4" data-testid={`count-${s}`} data-count={counts[s]}>
               <SentimentTag sentiment={s} />
               <p className="mt-2 text-3xl font-bold tabular-nums">{number(counts[s])}</p>
-              <p className="text-sm text-ink-soft">{total > 0 ? t("feedback.share", { share: number(counts[s] / total, { style: "percent", maximumFractionDigits: 0 }) }) : "\u00a0"}</p>
+              <p className="text-sm text-ink-soft">{total > 0 ? t("feedback.share", { share: number(shares[index]! / 100, { style: "percent" }) }) : "\u00a0"}</p>
             </div>
           ))}
         </section>
