@@ -91,7 +91,7 @@ export function InitiativeForm({ categories, metrics, values, errors, statuses =
               <p className="text-sm font-semibold text-ink-soft">{category.name}</p>
               {category.capabilities.map((cap) => (
                 <label key={cap.key} className="flex min-h-11 items-center gap-2">
-                  <input {...capabilities} type="checkbox" value={cap.key} defaultChecked={chosen.has(cap.key)} className="size-5 accent-primary" />
+                  <input {...capabilities} type="checkbox" value={cap.key} defaultChecked={chosen.has(cap.key)} className="size-5 shrink-0 accent-primary" />
                   {cap.name}
                 </label>
               ))}
@@ -115,7 +115,7 @@ export function InitiativeForm({ categories, metrics, values, errors, statuses =
         <div className="mt-2 grid gap-x-4 sm:grid-cols-2">
           {metrics.map((metric) => (
             <label key={metric.key} className="flex min-h-11 items-center gap-2">
-              <input {...metricField} type="checkbox" value={metric.key} defaultChecked={chosenMetrics.has(metric.key)} className="size-5 accent-primary" />
+              <input {...metricField} type="checkbox" value={metric.key} defaultChecked={chosenMetrics.has(metric.key)} className="size-5 shrink-0 accent-primary" />
               {metric.name}
             </label>
           ))}

@@ -69,7 +69,7 @@ export function RatingCard({ capability, levelNames, saved, errors, disabled }: 
       {skipped ? <p className="mt-3 text-sm font-semibold text-ink-soft">{t("rate.skipped")}</p> : null}
       {/* Never pre-checked: the box means "clear my vote now", and tapping a level later must win. */}
       <label className="mt-3 flex min-h-11 cursor-pointer items-center gap-3">
-        <input type="checkbox" name={`${key}.skip`} value="1" disabled={disabled} className="size-5 accent-primary" />
+        <input type="checkbox" name={`${key}.skip`} value="1" disabled={disabled} className="size-5 shrink-0 accent-primary" />
         <span>{t("rate.cantJudge")}</span>
       </label>
       <details className="mt-2" open={Boolean(saved?.comment)}>

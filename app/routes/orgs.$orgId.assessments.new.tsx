@@ -55,7 +55,7 @@ export default function NewAssessment() {
                 key={value}
                 className="flex cursor-pointer gap-3 rounded-lg border border-line p-4 has-[:checked]:border-2 has-[:checked]:border-primary has-[:checked]:bg-primary-soft"
               >
-                <input {...modeField} type="radio" value={value} defaultChecked={mode === value} className="mt-1 size-5 accent-primary" />
+                <input {...modeField} type="radio" value={value} defaultChecked={mode === value} className="mt-1 size-5 shrink-0 accent-primary" />
                 <span>
                   <span className="block font-semibold">{t(`assessment.mode.${value}`)}</span>
                   <span className="block text-sm text-ink-soft">{t(`assessment.mode.${value}.text`)}</span>

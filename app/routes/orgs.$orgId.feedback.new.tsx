@@ -64,7 +64,7 @@ export default function NewFeedback() {
             <div className="mt-1 flex flex-wrap gap-3">
               {FEEDBACK_SENTIMENTS.map((s) => (
                 <label key={s} className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-line px-3 has-[:checked]:border-2 has-[:checked]:border-primary has-[:checked]:bg-primary-soft">
-                  <input {...sentiment} type="radio" value={s} defaultChecked={values.sentiment === s} className="size-5 accent-primary" />
+                  <input {...sentiment} type="radio" value={s} defaultChecked={values.sentiment === s} className="size-5 shrink-0 accent-primary" />
                   {t(SENTIMENT_LABELS[s])}
                 </label>
               ))}

@@ -117,11 +117,11 @@ export default function InitiativePage() {
       {result?.saved ? <FormMessage tone="success">{t("initiative.saved")}</FormMessage> : null}
       {failed ? <FormMessage tone="error">{t("initiative.fixErrors")}</FormMessage> : null}
       <section className="card grid gap-6 p-6 sm:grid-cols-[2fr_1fr]">
-        <div className="space-y-4">
-          <p className="whitespace-pre-line">{i.description}</p>
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        <div className="min-w-0 space-y-4">
+          <p className="whitespace-pre-line wrap-break-word">{i.description}</p>
+          <dl className="grid gap-x-4 sm:grid-cols-[auto_minmax(0,1fr)] sm:gap-y-1 [&>dd]:mb-2 sm:[&>dd]:mb-0">
             <dt className="font-semibold">{t("initiative.field.owner")}</dt>
-            <dd>
+            <dd className="wrap-anywhere">
               {i.ownerName || "—"}
               {i.ownerEmail ? ` · ${i.ownerEmail}` : ""}
             </dd>
@@ -145,7 +145,7 @@ export default function InitiativePage() {
             <dd>{i.metrics.length ? i.metrics.join(", ") : "—"}</dd>
           </dl>
         </div>
-        <div className={`rounded-lg border p-4 ${i.reviewOverdue ? "border-accent bg-accent-soft" : "border-line"}`}>
+        <div className={`min-w-0 rounded-lg border p-4 ${i.reviewOverdue ? "border-accent bg-accent-soft" : "border-line"}`}>
           <h2 className="font-semibold">{t("initiative.nextReview")}</h2>
           {i.nextReview ? (
             <p data-testid="next-review" data-date={i.nextReview} className="text-2xl font-bold tabular-nums">

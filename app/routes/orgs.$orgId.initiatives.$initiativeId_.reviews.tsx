@@ -99,7 +99,7 @@ export default function ReviewPage() {
                 <div className="mt-2 flex gap-3">
                   {(["yes", "no"] as const).map((answer) => (
                     <label key={answer} className={choiceClass}>
-                      <input {...field} type="radio" value={answer} defaultChecked={current === answer} className="size-5 accent-primary" />
+                      <input {...field} type="radio" value={answer} defaultChecked={current === answer} className="size-5 shrink-0 accent-primary" />
                       {t(answer === "yes" ? "review.yes" : "review.no")}
                     </label>
                   ))}
@@ -116,7 +116,7 @@ export default function ReviewPage() {
                 <div className="mt-2 grid gap-3 sm:grid-cols-2">
                   {REVIEW_DECISIONS.map((decision) => (
                     <label key={decision} className={`${choiceClass} items-start`}>
-                      <input {...field} type="radio" value={decision} defaultChecked={values.decision === decision} className="mt-1 size-5 accent-primary" />
+                      <input {...field} type="radio" value={decision} defaultChecked={values.decision === decision} className="mt-1 size-5 shrink-0 accent-primary" />
                       <span>
                         <span className="block">{t(DECISION_LABEL[decision].label)}</span>
                         <span className="block text-sm font-normal text-ink-soft">{t(DECISION_LABEL[decision].text)}</span>

@@ -97,7 +97,7 @@ export default function Settings() {
             <legend className="sr-only">{t("settings.peers.title")}</legend>
             {(["in", "out"] as const).map((choice) => (
               <label key={choice} className="flex min-h-11 items-center gap-2">
-                <input type="radio" name="peer_benchmark" value={choice} defaultChecked={(choice === "in") === peerBenchmark} className="size-5 accent-primary" />
+                <input type="radio" name="peer_benchmark" value={choice} defaultChecked={(choice === "in") === peerBenchmark} className="size-5 shrink-0 accent-primary" />
                 {t(choice === "in" ? "settings.peers.in" : "settings.peers.out")}
               </label>
             ))}

@@ -146,7 +146,7 @@ async function setUp(playwright: { request: APIRequest }, baseURL: string): Prom
 
   const invite = await createInvite(consultant.api, orgId, "viewer");
   const created = await consultant.api.post(`/orgs/${orgId}/initiatives/new`, {
-    form: { title: "Facturas claras", description: "Reescribir la factura.", capabilities: "billing", owner_name: "Olga Ortega", start: "2026-01-01", target: "2026-12-31", status: "in-progress", priority: "1", effort: "M", staffing: "train", metrics: "fcr" },
+    form: { title: "Facturas claras", description: "Reescribir la factura.", capabilities: "billing", owner_name: "Olga Ortega", owner_email: "olga.ortega.responsable-de-facturacion@cliente-de-ejemplo.example", start: "2026-01-01", target: "2026-12-31", status: "in-progress", priority: "1", effort: "M", staffing: "train", metrics: "fcr" },
     maxRedirects: 0,
   });
   expect(created.status()).toBe(303);
