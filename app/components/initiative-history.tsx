@@ -1,6 +1,6 @@
-import { STATUS_LABEL } from "./initiative-labels";
+import { EFFORT_LABEL, PRIORITY_LABEL, STAFFING_LABEL, STATUS_LABEL } from "./initiative-labels";
 import { fromIsoDate, isIsoDate } from "~/domain/dates";
-import type { InitiativeStatus } from "~/domain/initiative.schema";
+import type { Effort, InitiativeStatus, Staffing } from "~/domain/initiative.schema";
 import type { MessageKey } from "~/utils/i18n";
 import { useI18n } from "~/utils/use-i18n";
 
@@ -31,7 +31,7 @@ const FIELD_LABEL: Record<string, MessageKey> = {
   description: "initiative.field.description",
   capabilities: "initiative.field.capabilities",
   owner_name: "initiative.field.owner",
-  owner_email: "initiative.field.ownerEmail",
+  owner_email: "initiative.history.ownerEmail",
   start: "initiative.field.start",
   target: "initiative.field.target",
   status: "initiative.field.status",
@@ -41,14 +41,22 @@ const FIELD_LABEL: Record<string, MessageKey> = {
   metrics: "initiative.field.metrics",
 };
 
-/** Who changed what, when: newest first. Statuses and dates show before → after; longer texts only that they changed. */
+/** Fields short enough to show before → after; the description and the lists show only that they changed. */
+const SHOWN = new Set(["title", "owner_name", "owner_email", "start", "target", "status", "priority", "effort", "staffing"]);
+
+/** Who changed what, when: newest first. Short fields show before → after; longer texts only that they changed. */
 export function InitiativeHistory({ entries }: { entries: readonly HistoryEntry[] }) {
   const { t, date } = useI18n();
   const show = (field: string, value: unknown) => {
+    if (!SHOWN.has(field)) return null;
     if (value === null || value === undefined || value === "") return "—";
-    if (field === "status") return t(STATUS_LABEL[value as InitiativeStatus] ?? "initiative.history.updated");
+    const label = (labels: Record<string, MessageKey>) => (labels[String(value)] ? t(labels[String(value)]!) : String(value));
+    if (field === "status") return label(STATUS_LABEL as Record<InitiativeStatus, MessageKey>);
+    if (field === "priority") return label(PRIORITY_LABEL);
+    if (field === "effort") return label(EFFORT_LABEL as Record<Effort, MessageKey>);
+    if (field === "staffing") return label(STAFFING_LABEL as Record<Staffing, MessageKey>);
     if (typeof value === "string" && isIsoDate(value)) return date(fromIsoDate(value));
-    return null;
+    return String(value);
   };
   return (
     <ol className="space-y-3">

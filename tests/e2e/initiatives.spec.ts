@@ -13,8 +13,8 @@ import { addDaysToDate, addMonthsToDate, firstOfNextMonth, toIsoDate } from "../
 type Lang = "es" | "en";
 
 const TEXT = {
-  es: { generate: "Generar iniciativas", accept: "Aceptar", edit: "Editar iniciativa", save: "Guardar cambios", saved: "Cambios guardados.", record: "Registrar revisión", yes: "Sí", no: "No", continue: "Continuar", submitReview: "Guardar revisión", ownerRequired: "Indique quién es responsable de la iniciativa." },
-  en: { generate: "Generate initiatives", accept: "Accept", edit: "Edit initiative", save: "Save changes", saved: "Changes saved.", record: "Record review", yes: "Yes", no: "No", continue: "Continue", submitReview: "Save review", ownerRequired: "Name the person who owns the initiative." },
+  es: { generate: "Generar iniciativas", accept: "Aceptar", edit: "Editar iniciativa", save: "Guardar cambios", saved: "Cambios guardados.", record: "Registrar revisión", yes: "Sí", no: "No", continue: "Continuar", submitReview: "Guardar revisión", history: "Historial", edited: "Editada", ownerRequired: "Indique quién es responsable de la iniciativa." },
+  en: { generate: "Generate initiatives", accept: "Accept", edit: "Edit initiative", save: "Save changes", saved: "Changes saved.", record: "Record review", yes: "Yes", no: "No", continue: "Continue", submitReview: "Save review", history: "History", edited: "Edited", ownerRequired: "Name the person who owns the initiative." },
 } as const;
 
 const KEYS = ["business-intelligence", "customer-strategy", "customer-processes", "customer-products", "knowledge-management", "talent-acquisition", "talent-alignment", "talent-training", "talent-retention", "workforce-management", "channel-management", "integrated-sales", "billing", "service-delivery", "automated-channels", "cx-intelligence", "quality-management", "technology-roadmap", "applications", "technology-architecture", "communications", "security", "data-management", "physical-environment", "systems-integration"];
@@ -90,6 +90,10 @@ for (const [lang, size, viewport] of [
       await page.getByRole("button", { name: text.save }).click();
       await expect(page.getByText(text.saved)).toBeVisible();
       await expect(page.getByRole("heading", { level: 1, name: `${title} (v2)` })).toBeVisible();
+      // The history says what changed, from what to what.
+      const edited = page.getByRole("region", { name: text.history }).locator("li").filter({ hasText: text.edited }).first();
+      await expect(edited).toContainText(`${title} → ${title} (v2)`);
+      await expect(edited).toContainText("— → Olga Ortega");
       await shot("detail");
 
       // Nothing due yet on the organization's review list.

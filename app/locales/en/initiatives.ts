@@ -64,6 +64,7 @@ export default {
   "initiative.fromFeedback.positive": "Drafted from a positive customer comment of {date}, to repeat at scale what it praises.",
   "initiative.fromFeedback.link": "Customer feedback",
   "initiative.history.updated": "Edited",
+  "initiative.history.ownerEmail": "Owner's email",
   "initiative.history.accepted": "Accepted into the plan",
   "initiative.history.dismissed": "Dismissed",
   "initiative.history.merged": "Merged with “{other}”",

@@ -66,6 +66,7 @@ export default {
   "initiative.fromFeedback.positive": "Creada a partir de un comentario positivo de un cliente del {date}, para repetir a escala lo que valora.",
   "initiative.fromFeedback.link": "Comentarios de clientes",
   "initiative.history.updated": "Editada",
+  "initiative.history.ownerEmail": "Correo del responsable",
   "initiative.history.accepted": "Aceptada en el plan",
   "initiative.history.dismissed": "Descartada",
   "initiative.history.merged": "Fusionada con «{other}»",
