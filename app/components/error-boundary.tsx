@@ -1,5 +1,5 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
-import type { MessageKey } from "~/utils/i18n";
+import { createTranslator, DEFAULT_LANG, isLang, type MessageKey, type Messages as Catalog } from "~/utils/i18n";
 import { useI18n } from "~/utils/use-i18n";
 
 type Messages = { title: MessageKey; text: MessageKey };
@@ -22,6 +22,17 @@ export function messagesFor(status: number): Messages {
   if (known) return known;
   if (status >= 500) return { title: "error.server.title", text: "error.server.text" };
   return { title: "error.other.title", text: "error.other.text" };
+}
+
+/**
+ * A page's title when its loader failed (its data is missing): what the status means, in the
+ * visitor's language (the root loader's), so a tab reads "Page not found · Madura", not "Madura".
+ */
+export function errorTitle(error: unknown, matches: readonly { id: string; data?: unknown }[]): string {
+  const rootData = matches.find((match) => match.id === "root")?.data as { lang?: unknown; i18n?: Catalog } | undefined;
+  const t = createTranslator(isLang(rootData?.lang) ? rootData.lang : DEFAULT_LANG, (key) => rootData?.i18n?.[key]);
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return `${t(messagesFor(status).title)} · Madura`;
 }
 
 /**

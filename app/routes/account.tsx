@@ -9,9 +9,9 @@ import { messagesFor, translate } from "~/utils/i18n.server";
 import { publicBaseUrl } from "~/utils/request.server";
 import { requireUser } from "~/utils/session.server";
 import { useI18n } from "~/utils/use-i18n";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { errorTitle, GeneralErrorBoundary } from "~/components/error-boundary";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
+export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) => [{ title: data?.title ?? errorTitle(error, matches) }];
 
 /** The user's own page: their calendar feed across every organization they belong to. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -9,13 +9,13 @@ import { submitJoin } from "~/services/join.server";
 import { passRetryAfter, retryAfter } from "~/utils/rate-limit.server";
 import { noJavaScript } from "~/utils/route-handle";
 import { useI18n } from "~/utils/use-i18n";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { errorTitle, GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const handle = noJavaScript;
 
 export const headers = passRetryAfter;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
+export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) => [{ title: data?.title ?? errorTitle(error, matches) }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   return {

@@ -16,13 +16,13 @@ import { messagesFor } from "~/utils/i18n.server";
 import { can, requireOrgAccess } from "~/utils/permissions.server";
 import { publicBaseUrl } from "~/utils/request.server";
 import { useI18n } from "~/utils/use-i18n";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { errorTitle, GeneralErrorBoundary } from "~/components/error-boundary";
 import { PlanSummary } from "~/components/plan-summary";
 import { dueStatus, nextReassessmentDate, today } from "~/domain/review-schedule";
 import { countByStatus } from "~/models/initiative.server";
 import { getDueItems } from "~/services/initiatives.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.name} · Madura` : "Madura" }];
+export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) => [{ title: data ? `${data.name} · Madura` : errorTitle(error, matches) }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization, role } = await requireOrgAccess(request, params.orgId);

@@ -14,9 +14,9 @@ import { can, requireOrgAccess } from "~/utils/permissions.server";
 import { qrSvg } from "~/integrations/qr.server";
 import { publicBaseUrl } from "~/utils/request.server";
 import { useI18n } from "~/utils/use-i18n";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { errorTitle, GeneralErrorBoundary } from "~/components/error-boundary";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.assessment.name} · Madura` : "Madura" }];
+export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) => [{ title: data ? `${data.assessment.name} · Madura` : errorTitle(error, matches) }];
 
 const POLL_MS = 2_500;
 

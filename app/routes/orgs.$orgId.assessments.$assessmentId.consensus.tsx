@@ -14,9 +14,9 @@ import { messagesFor, translate } from "~/utils/i18n.server";
 import { can, requireOrgAccess } from "~/utils/permissions.server";
 import { useI18n } from "~/utils/use-i18n";
 import { useValidatedForm } from "~/utils/use-validated-form";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { errorTitle, GeneralErrorBoundary } from "~/components/error-boundary";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
+export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) => [{ title: data?.title ?? errorTitle(error, matches) }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization, role } = await requireOrgAccess(request, params.orgId);

@@ -11,13 +11,13 @@ import { detectLang } from "~/utils/i18n";
 import { messagesFor, translate } from "~/utils/i18n.server";
 import { can, orgRouteWithoutPosts, requireOrgAccess } from "~/utils/permissions.server";
 import { useI18n } from "~/utils/use-i18n";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { errorTitle, GeneralErrorBoundary } from "~/components/error-boundary";
 import { GapInitiatives } from "~/components/gap-initiatives";
 import { listInitiatives } from "~/models/initiative.server";
 import { GapFeedback } from "~/components/gap-feedback";
 import { getFeedbackBesideGaps } from "~/services/feedback.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
+export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) => [{ title: data?.title ?? errorTitle(error, matches) }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization, role } = await requireOrgAccess(request, params.orgId);

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useParams, useSearchParams } from "@remix-run/react";
 import { DataTable } from "~/components/data-table";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { errorTitle, GeneralErrorBoundary } from "~/components/error-boundary";
 import { CHANNEL_LABELS, SentimentTag, SENTIMENT_LABELS } from "~/components/feedback";
 import { FormMessage } from "~/components/forms";
 import { EmptyState, Page } from "~/components/page";
@@ -15,7 +15,7 @@ import { messagesFor, translate } from "~/utils/i18n.server";
 import { can, orgRouteWithoutPosts, requireOrgAccess } from "~/utils/permissions.server";
 import { useI18n } from "~/utils/use-i18n";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
+export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) => [{ title: data?.title ?? errorTitle(error, matches) }];
 
 /** The newest this many comments are listed; the CSV has them all. */
 const LIST_LIMIT = 200;

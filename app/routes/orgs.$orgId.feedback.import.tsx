@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { CsvUploadForm, ImportReport } from "~/components/csv-import";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { errorTitle, GeneralErrorBoundary } from "~/components/error-boundary";
 import { Page } from "~/components/page";
 import { FEEDBACK_CHANNELS, FEEDBACK_SENTIMENTS } from "~/domain/metric.schema";
 import { FEEDBACK_HEADER } from "~/domain/csv-import";
@@ -12,7 +12,7 @@ import { messagesFor, translate } from "~/utils/i18n.server";
 import { requireOrgAccess } from "~/utils/permissions.server";
 import { useI18n } from "~/utils/use-i18n";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
+export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) => [{ title: data?.title ?? errorTitle(error, matches) }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireOrgAccess(request, params.orgId, "manage-initiatives");

@@ -19,9 +19,9 @@ import { detectLang } from "~/utils/i18n";
 import { messagesFor } from "~/utils/i18n.server";
 import { can, requireOrgAccess } from "~/utils/permissions.server";
 import { useI18n } from "~/utils/use-i18n";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { errorTitle, GeneralErrorBoundary } from "~/components/error-boundary";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.initiative.title} · Madura` : "Madura" }];
+export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) => [{ title: data ? `${data.initiative.title} · Madura` : errorTitle(error, matches) }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization, role } = await requireOrgAccess(request, params.orgId);

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useParams, useSearchParams } from "@remix-run/react";
 import { MetricChart } from "~/components/charts/lazy";
 import { DataTable } from "~/components/data-table";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { errorTitle, GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormMessage } from "~/components/forms";
 import { MetricMarkerList } from "~/components/metric-markers";
 import { MetricStatusBadge, StatusBasis } from "~/components/metric-status";
@@ -16,7 +16,7 @@ import { messagesFor } from "~/utils/i18n.server";
 import { can, orgRouteWithoutPosts, requireOrgAccess } from "~/utils/permissions.server";
 import { useI18n } from "~/utils/use-i18n";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.metric.name} · Madura` : "Madura" }];
+export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) => [{ title: data ? `${data.metric.name} · Madura` : errorTitle(error, matches) }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization, role } = await requireOrgAccess(request, params.orgId);

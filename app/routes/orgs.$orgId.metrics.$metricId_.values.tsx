@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { errorTitle, GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormMessage, useMessage } from "~/components/forms";
 import { MetricValueForm, NpsCountsForm } from "~/components/metric-value-form";
 import { Page } from "~/components/page";
@@ -20,7 +20,7 @@ import { useI18n } from "~/utils/use-i18n";
  * JavaScript was refused: the form again, with the messages at its fields.
  */
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
+export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) => [{ title: data?.title ?? errorTitle(error, matches) }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireOrgAccess(request, params.orgId, "manage-initiatives");

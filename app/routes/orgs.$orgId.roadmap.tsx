@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { errorTitle, GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState } from "~/components/page";
 import { RoadmapChart } from "~/components/roadmap-chart";
 import { RoadmapFilterForm, RoadmapLegend, RoadmapList } from "~/components/roadmap-parts";
@@ -14,7 +14,7 @@ import { orgRouteWithoutPosts, requireOrgAccess } from "~/utils/permissions.serv
 import { noJavaScript } from "~/utils/route-handle";
 import { useI18n } from "~/utils/use-i18n";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
+export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) => [{ title: data?.title ?? errorTitle(error, matches) }];
 
 // Plain HTML: the timeline is drawn on the server, the filters are a GET form. No React in the
 // browser means no loader data in the page either, which keeps a 300-initiative roadmap light.

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { UploadForm } from "~/components/upload-form";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { errorTitle, GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormMessage } from "~/components/forms";
 import { Page } from "~/components/page";
 import { importOrganizationFile } from "~/services/portability.server";
@@ -11,7 +11,7 @@ import { messagesFor, translate } from "~/utils/i18n.server";
 import { requireUser } from "~/utils/session.server";
 import { useI18n } from "~/utils/use-i18n";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
+export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) => [{ title: data?.title ?? errorTitle(error, matches) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);

@@ -11,12 +11,12 @@ import { messagesFor, translate } from "~/utils/i18n.server";
 import { publicBaseUrl } from "~/utils/request.server";
 import { noJavaScript, type RouteHandle } from "~/utils/route-handle";
 import { useI18n } from "~/utils/use-i18n";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { errorTitle, GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const handle: RouteHandle = { ...noJavaScript, copyLinks: true };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.band.name} · Madura` : "Madura" },
+export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) => [
+  { title: data ? `${data.band.name} · Madura` : errorTitle(error, matches) },
   { name: "robots", content: "noindex" },
 ];
 

@@ -13,11 +13,11 @@ import { getUser, signIn } from "~/utils/session.server";
 import { signupPolicy } from "~/services/signup-policy.server";
 import { useI18n } from "~/utils/use-i18n";
 import { useValidatedForm } from "~/utils/use-validated-form";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { errorTitle, GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const headers = passRetryAfter;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
+export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) => [{ title: data?.title ?? errorTitle(error, matches) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = new URL(request.url).searchParams.get("redirectTo") ?? "";

@@ -12,14 +12,14 @@ import { retryAfter, passRetryAfter } from "~/utils/rate-limit.server";
 import { nextStepLocation, submitRatings } from "~/services/votes.server";
 import type { RouteHandle } from "~/utils/route-handle";
 import { useI18n } from "~/utils/use-i18n";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { errorTitle, GeneralErrorBoundary } from "~/components/error-boundary";
 
 /** No React on the phone; /rate.js only saves each tap in the background where it can. */
 export const handle: RouteHandle = { hydrate: false, scripts: ["/rate.js"] };
 
 export const headers = passRetryAfter;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) => [{ title: data?.title ?? errorTitle(error, matches) }, { name: "robots", content: "noindex" }];
 
 async function requireParticipant(token: string | undefined) {
   const session = token ? await getParticipantByToken(token) : null;

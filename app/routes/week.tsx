@@ -12,9 +12,9 @@ import { messagesFor, translate } from "~/utils/i18n.server";
 import { can } from "~/utils/permissions.server";
 import { requireUser } from "~/utils/session.server";
 import { useI18n } from "~/utils/use-i18n";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { errorTitle, GeneralErrorBoundary } from "~/components/error-boundary";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Madura" }];
+export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) => [{ title: data?.title ?? errorTitle(error, matches) }];
 
 /** How many items the week lists before "show all": a consultant's portfolio can hold thousands. */
 const WEEK_ROWS = 60;

@@ -29,6 +29,7 @@ type Setup = {
 };
 
 const WIDTHS = [360, 1280] as const;
+const NOT_FOUND_TITLE: Record<Lang, string> = { es: "Página no encontrada · Madura", en: "Page not found · Madura" };
 const LANGS: Lang[] = ["es", "en"];
 
 /** Every page, as a visitor (public) or as the consultant who owns the organization (signed in). */
@@ -77,6 +78,7 @@ function pages(s: Setup): { name: string; path: string; as: "public" | "consulta
     { name: "initiatives", path: `${org}/initiatives`, as: "consultant" },
     { name: "initiative-new", path: `${org}/initiatives/new`, as: "consultant" },
     { name: "initiative", path: `${org}/initiatives/${s.initiative}`, as: "consultant" },
+    { name: "initiative-not-found", path: `${org}/initiatives/no-such-initiative`, as: "consultant" },
     { name: "review", path: `${org}/initiatives/${s.initiative}/reviews`, as: "consultant" },
     { name: "reviews-due", path: `${org}/reviews`, as: "consultant" },
     { name: "week", path: "/week", as: "consultant" },
@@ -187,6 +189,8 @@ async function check(page: Page, name: string, lang: Lang, width: number, withAx
   );
   expect.soft(cutNavigation, `${name} (${lang}, ${width}px) navigation cut off`).toEqual([]);
   expect.soft((await page.title()).trim(), `${name} (${lang}) has a <title>`).not.toBe("");
+  // A page that is not there says so in its tab too, in the visitor's language.
+  if (name.endsWith("not-found")) expect.soft(await page.title(), `${name} (${lang}) title`).toBe(NOT_FOUND_TITLE[lang]);
   if (withAxe) await audit(page, `${name} (${lang}, ${width}px) axe violations`, { every: true, soft: true });
 }
 
