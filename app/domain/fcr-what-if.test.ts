@@ -62,8 +62,11 @@ describe("FcrWhatIfSchema", () => {
   });
 
   it("writes back a number the schema reads again", () => {
-    expect(decimalText(70.256)).toBe("70.26");
-    expect(decimalText(null)).toBe("");
-    expect(FcrWhatIfSchema.parse({ ...asked, fcr: decimalText(68.4) }).fcr).toBe(68.4);
+    expect(decimalText(70.256, "en")).toBe("70.26");
+    expect(decimalText(70.256, "es")).toBe("70,26");
+    expect(decimalText(1234.5, "es")).toBe("1234,5");
+    expect(decimalText(null, "es")).toBe("");
+    expect(FcrWhatIfSchema.parse({ ...asked, fcr: decimalText(68.4, "en") }).fcr).toBe(68.4);
+    expect(FcrWhatIfSchema.parse({ ...asked, fcr: decimalText(68.4, "es") }).fcr).toBe(68.4);
   });
 });

@@ -88,9 +88,13 @@ export function asksWhatIf(search: URLSearchParams): boolean {
   return search.has("points");
 }
 
-/** A number for a form field as the reader typed it back: readDecimal reads it either way. */
-export function decimalText(value: number | null): string {
+/**
+ * A number for a form field as its reader writes it (a decimal comma in Spanish, no grouping), at
+ * most two decimals; readDecimal reads it back either way.
+ */
+export function decimalText(value: number | null, lang: "es" | "en"): string {
   if (value === null) return "";
-  const text = String(Math.round(value * 100) / 100);
+  const rounded = String(Math.round(value * 100) / 100);
+  const text = lang === "es" ? rounded.replace(".", ",") : rounded;
   return readDecimal(text).ok ? text : "";
 }

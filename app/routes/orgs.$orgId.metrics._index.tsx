@@ -46,7 +46,8 @@ function readWhatIf(search: URLSearchParams, metrics: MetricView[], lang: Return
   const latest = (key: string) => metrics.find((m) => m.key === key)?.values.at(-1)?.value ?? null;
   const costUnit = metrics.find((m) => m.key === "cost-per-call")?.unit ?? "";
   if (!asksWhatIf(search)) {
-    const values = { points: "5", fcr: decimalText(latest("fcr")), csat: decimalText(latest("csat")), cost: decimalText(latest("cost-per-call")), csat_ratio: decimalText(source.csatPerPoint), cost_ratio: decimalText(source.costPerPoint) };
+    const text = (value: number | null) => decimalText(value, lang);
+    const values = { points: "5", fcr: text(latest("fcr")), csat: text(latest("csat")), cost: text(latest("cost-per-call")), csat_ratio: text(source.csatPerPoint), cost_ratio: text(source.costPerPoint) };
     return { values, errors: null, result: null, source, costUnit };
   }
   const asked = { points: "", fcr: "", csat: "", cost: "", csat_ratio: "", cost_ratio: "", ...Object.fromEntries([...search].filter(([name]) => ["points", "fcr", "csat", "cost", "csat_ratio", "cost_ratio"].includes(name))) };

@@ -143,7 +143,8 @@ for (const lang of ["es", "en"] as const satisfies readonly Lang[]) {
     // The what-if, as a GET form: +5 points from the latest FCR.
     await page.goto(`${org}/metrics`);
     const whatIf = page.getByTestId("fcr-what-if");
-    await expect(whatIf.locator('input[name="fcr"]')).toHaveValue("72.4");
+    // Prefilled as the reader writes a decimal.
+    await expect(whatIf.locator('input[name="fcr"]')).toHaveValue(lang === "es" ? "72,4" : "72.4");
     await expect(page.getByTestId("what-if-source")).toContainText("SQM Group, 2021");
     await whatIf.getByRole("button", { name: text.calculate }).click();
     await expect(page).toHaveURL(/points=5/);
