@@ -311,6 +311,8 @@ export const metrics = sqliteTable(
     targetDate: text("target_date").notNull(),
     cadence: text("cadence", { enum: METRIC_CADENCES }).notNull(),
     owner: text("owner"),
+    /** A catalogue amount's currency as the organization writes it (€, USD, S/); null: "amount". */
+    currency: text("currency"),
     createdAt: createdAt(),
   },
   (t) => [

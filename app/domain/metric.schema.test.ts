@@ -70,11 +70,20 @@ describe("NewMetricSchema", () => {
     expect(NewMetricSchema.parse({ key: "fcr", name: "", kind: "", unit: "", direction: "", ...plan })).toEqual({
       source: "catalogue",
       key: "fcr",
+      currency: null,
       baseline: 68.5,
       target: 80,
       targetDate: "2026-12-31",
       cadence: "monthly",
     });
+  });
+
+  it("takes an amount's currency as written, trimmed; an empty one is none and a long one is refused at its field", () => {
+    expect(NewMetricSchema.parse({ key: "cost-per-call", currency: "  S/ ", ...plan })).toMatchObject({ key: "cost-per-call", currency: "S/" });
+    expect(NewMetricSchema.parse({ key: "cost-per-call", currency: " ", ...plan })).toMatchObject({ currency: null });
+    const refused = NewMetricSchema.safeParse({ key: "cost-per-call", currency: "Nuevos soles peruanos", ...plan });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["currency", "form.error.tooLong"]]);
   });
 
   it("takes a custom metric when no key is given, with a symbol as its unit", () => {

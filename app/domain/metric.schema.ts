@@ -137,10 +137,12 @@ function choice<T extends readonly [string, ...string[]]>(options: T, message: s
 
 export type MetricPlan = { baseline: number; target: number; targetDate: string; cadence: MetricCadence };
 export type NewMetricInput =
-  | ({ source: "catalogue"; key: MetricKey } & MetricPlan)
+  | ({ source: "catalogue"; key: MetricKey; currency?: string | null } & MetricPlan)
   | ({ source: "custom"; name: string; kind: MetricKind; unit: string; direction: MetricDirection } & MetricPlan);
 
 const customName = nameText({ max: 80, required: "metric.error.nameRequired" });
+/** An amount's currency as the organization writes it (€, USD, S/); empty: none. */
+const currency = freeText({ max: 12 });
 /** A unit may be a symbol alone (%, €, $), so it needs no letter, only something visible. */
 const customUnit = z
   .string({ error: "metric.error.unitRequired" })
@@ -153,7 +155,8 @@ const customDirection = choice(METRIC_DIRECTIONS, "metric.error.direction");
  * POST /orgs/:orgId/metrics/new: a catalogue `key`, or (with `key` empty or absent) a custom metric's
  * `name`, `kind`, `unit` and `direction`; and for both `baseline`, `target`, `target_date`, `cadence`.
  * A catalogue metric takes its unit, kind and direction from content/metrics.json, so those fields
- * are ignored when a key is given. Every field's message comes at once.
+ * are ignored when a key is given; an amount (revenue per contact, cost per call) may name its
+ * `currency` (€, USD…), kept only for those. Every field's message comes at once.
  */
 export const NewMetricSchema = z
   .object({
@@ -162,6 +165,7 @@ export const NewMetricSchema = z
     kind: z.unknown().optional(),
     unit: z.unknown().optional(),
     direction: z.unknown().optional(),
+    currency: z.unknown().optional(),
     baseline: decimalField("metric.error.baselineRequired"),
     target: decimalField("metric.error.targetRequired"),
     target_date: dateField("metric.error.dateRequired"),
@@ -172,6 +176,8 @@ export const NewMetricSchema = z
       const key = typeof values.key === "string" ? values.key.trim() : "";
       if (key !== "") {
         if (!isMetricKey(key)) ctx.addIssue({ code: "custom", path: ["key"], message: "metric.error.keyUnknown" });
+        const written = currency.safeParse(values.currency ?? "");
+        if (!written.success) ctx.addIssue({ code: "custom", path: ["currency"], message: written.error.issues[0]!.message });
         return;
       }
       const fields = { name: customName, kind: customKind, unit: customUnit, direction: customDirection };
@@ -185,7 +191,7 @@ export const NewMetricSchema = z
   .transform((values): NewMetricInput => {
     const plan: MetricPlan = { baseline: values.baseline, target: values.target, targetDate: values.target_date, cadence: values.cadence };
     const key = values.key?.trim() ?? "";
-    if (isMetricKey(key)) return { source: "catalogue", key, ...plan };
+    if (isMetricKey(key)) return { source: "catalogue", key, currency: currency.parse(values.currency ?? "") || null, ...plan };
     // Reached only when the refinement above found the custom fields valid.
     return {
       source: "custom",

@@ -7,7 +7,8 @@
  * earlier version-1 file still imports as it did), and only a change an earlier reader would
  * misread (a field renamed, removed or meaning something else) gets a new `version`, which the
  * importer then reads alongside the old ones. Added within version 1: `organization.peerBenchmark`
- * (default true), a review's `metrics` and an initiative's `feedback` (default none).
+ * (default true), a review's `metrics` and an initiative's `feedback` (default none), a metric's
+ * `currency` (default none: an amount reads "amount per call").
  *
  * Not carried, on purpose (app/models/organization-transfer.server.ts `NOT_EXPORTED_TABLES`, checked
  * against db/schema.ts by tests/integration/export-coverage.test.ts): memberships and invites (users
@@ -104,6 +105,7 @@ const MetricSchema = z
     targetDate: date,
     cadence: z.enum(METRIC_CADENCES),
     owner: freeText({ max: 200 }).nullable(),
+    currency: freeText({ max: 12 }).nullable().default(null),
     createdAt: time,
     values: z.array(z.object({ date, value: finite })).max(100_000),
   })

@@ -33,7 +33,7 @@ export async function createMetric(
       if (input.source === "catalogue") {
         const [metric] = await tx
           .insert(t.metrics)
-          .values({ id: randomId(), organizationId, key: input.key, kind: metricKindOf(input.key), direction: catalogDirections[input.key] ?? "higher", ...plan })
+          .values({ id: randomId(), organizationId, key: input.key, kind: metricKindOf(input.key), direction: catalogDirections[input.key] ?? "higher", currency: input.currency ?? null, ...plan })
           .returning();
         return { ok: true, metric: metric! };
       }

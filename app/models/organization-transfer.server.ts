@@ -174,6 +174,7 @@ export async function readOrganizationExport(organizationId: string, now = new D
         targetDate: m.targetDate,
         cadence: m.cadence,
         owner: m.owner,
+        currency: m.currency,
         createdAt: iso(m.createdAt),
         values: values
           .filter((v) => v.value.metricId === m.id)

@@ -66,7 +66,7 @@ describe("review metric values", () => {
     await saveValues([{ metricId: csat.id, date: "2026-10-01", value: 81 }]);
 
     const [review] = await listReviews(id);
-    expect(review!.metrics).toEqual([{ metricId: fcr.id, key: "fcr", name: null, unit: null, date: "2026-08-31", value: 69.5 }]);
+    expect(review!.metrics).toEqual([{ metricId: fcr.id, key: "fcr", name: null, unit: null, currency: null, date: "2026-08-31", value: 69.5 }]);
   });
 
   it("saves a review without metric rows when none is linked or none has a value", async () => {

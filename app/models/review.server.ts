@@ -9,7 +9,7 @@ import type { ChangeRecord } from "./initiative.server";
 import { randomId } from "~/utils/tokens.server";
 
 /** A linked metric's value as a review saw it: which metric (catalog key or custom name and unit), the value and its date. */
-export type ReviewMetricValue = { metricId: string; key: string | null; name: string | null; unit: string | null; date: string; value: number };
+export type ReviewMetricValue = { metricId: string; key: string | null; name: string | null; unit: string | null; currency: string | null; date: string; value: number };
 export type Review = Tables["initiativeReviews"]["$inferSelect"] & { createdByName: string | null; metrics: ReviewMetricValue[] };
 
 /** An initiative's reviews, latest date first, each with the metric values it recorded. Call it for an initiative already found in the organization. */
@@ -23,7 +23,7 @@ export async function listReviews(initiativeId: string): Promise<Review[]> {
     .orderBy(desc(t.initiativeReviews.date), desc(t.initiativeReviews.createdAt));
   if (rows.length === 0) return [];
   const recorded = await orm
-    .select({ reviewId: t.initiativeReviewMetrics.reviewId, metricId: t.metrics.id, key: t.metrics.key, name: t.metrics.name, unit: t.metrics.unit, date: t.initiativeReviewMetrics.date, value: t.initiativeReviewMetrics.value })
+    .select({ reviewId: t.initiativeReviewMetrics.reviewId, metricId: t.metrics.id, key: t.metrics.key, name: t.metrics.name, unit: t.metrics.unit, currency: t.metrics.currency, date: t.initiativeReviewMetrics.date, value: t.initiativeReviewMetrics.value })
     .from(t.initiativeReviewMetrics)
     .innerJoin(t.metrics, eq(t.metrics.id, t.initiativeReviewMetrics.metricId))
     .where(
@@ -48,7 +48,7 @@ export async function latestLinkedValues(organizationId: string, metricKeys: rea
   if (metricKeys.length === 0) return [];
   const { t } = getDb();
   const rows = await db
-    .select({ metricId: t.metrics.id, key: t.metrics.key, name: t.metrics.name, unit: t.metrics.unit, date: t.metricValues.date, value: t.metricValues.value })
+    .select({ metricId: t.metrics.id, key: t.metrics.key, name: t.metrics.name, unit: t.metrics.unit, currency: t.metrics.currency, date: t.metricValues.date, value: t.metricValues.value })
     .from(t.metrics)
     .innerJoin(t.metricValues, eq(t.metricValues.metricId, t.metrics.id))
     .where(and(eq(t.metrics.organizationId, organizationId), inArray(t.metrics.key, [...metricKeys]), lte(t.metricValues.date, asOf)))

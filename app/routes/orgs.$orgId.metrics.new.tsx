@@ -75,6 +75,13 @@ export default function NewMetric() {
           [...catalog.map((m) => ({ value: m.key, label: `${m.name} (${m.unit}) · ${t(KIND[m.kind])}` })), { value: "", label: t("metric.field.keyCustom") }],
           catalog[0]?.key ?? "",
         )}
+        <TextField
+          {...form.field("currency")}
+          label={`${t("metric.field.currency")} (${t("form.optional")})`}
+          hint={t("metric.field.currencyHint")}
+          maxLength={12}
+          defaultValue={values.currency}
+        />
         <fieldset className="space-y-4 rounded-lg border border-line p-4">
           <legend className="px-1 font-semibold">{t("metric.custom.legend")}</legend>
           <p className="text-sm text-ink-soft">{t("metric.custom.hint")}</p>

@@ -163,6 +163,7 @@ async function seedMetrics({ organization, created }: SeedContext): Promise<void
     const result = await addMetric(organization.id, {
       source: "catalogue",
       key: metric.key,
+      currency: "USD",
       baseline: metric.baseline,
       target: metric.target,
       targetDate: addMonthsToDate(firstOfMonth, 12),

@@ -39,8 +39,10 @@ export function catalogDirections(): CatalogDirections {
   return Object.fromEntries(getMetricCatalogue().metrics.map((m) => [m.key, m.direction]));
 }
 
+/** Adds a metric; a currency is kept only for a catalogue amount (one with a `currencyUnit`). */
 export function addMetric(organizationId: string, input: NewMetricInput & { owner: string | null }) {
-  return createMetric(organizationId, input, catalogDirections());
+  const amount = input.source === "catalogue" && getMetricCatalogue().metrics.some((m) => m.key === input.key && m.currencyUnit);
+  return createMetric(organizationId, input.source === "catalogue" && !amount ? { ...input, currency: null } : input, catalogDirections());
 }
 
 /** The day a status is judged on, as the server's calendar has it. */
@@ -52,10 +54,14 @@ function catalogEntry(key: string | null, lang: Lang): LocalizedMetric | undefin
   return key ? getLocalizedMetrics(lang).find((m) => m.key === key) : undefined;
 }
 
-/** A metric's name and unit in the reader's language: the catalog's for a catalog metric, as typed for a custom one. */
-export function metricLabel(metric: Pick<Metric, "key" | "name" | "unit">, lang: Lang): { name: string; unit: string } {
+/**
+ * A metric's name and unit in the reader's language: the catalog's for a catalog metric (an amount
+ * with the organization's currency when it named one: "USD per call"), as typed for a custom one.
+ */
+export function metricLabel(metric: Pick<Metric, "key" | "name" | "unit" | "currency">, lang: Lang): { name: string; unit: string } {
   const entry = catalogEntry(metric.key, lang);
-  return { name: entry?.name ?? metric.name ?? metric.key ?? "", unit: entry?.unit ?? metric.unit ?? "" };
+  const unit = entry?.currencyUnit && metric.currency ? entry.currencyUnit.replace("{currency}", metric.currency) : (entry?.unit ?? metric.unit ?? "");
+  return { name: entry?.name ?? metric.name ?? metric.key ?? "", unit };
 }
 
 /** The values a metric can take: the catalog's bounds (a percentage 0–100, NPS −100–100, CES 1–7, counts and amounts from 0), or a custom metric's from its unit. */
@@ -130,6 +136,6 @@ export async function metricsCsvRows(organizationId: string, lang: Lang): Promis
 export type LabelledValue = { metricId: string; name: string; unit: string; date: string; value: number };
 
 /** Metric values a review recorded (or would record), with each metric's name and unit in the reader's language. */
-export function labelValues(values: readonly (Pick<Metric, "key" | "name" | "unit"> & { metricId: string; date: string; value: number })[], lang: Lang): LabelledValue[] {
+export function labelValues(values: readonly (Pick<Metric, "key" | "name" | "unit" | "currency"> & { metricId: string; date: string; value: number })[], lang: Lang): LabelledValue[] {
   return values.map((v) => ({ metricId: v.metricId, ...metricLabel(v, lang), date: v.date, value: v.value }));
 }

@@ -172,7 +172,7 @@ export function initiativeLibraryShortfalls(initiatives: readonly { capability: 
 
 /**
  * The metric catalogue (content/metrics.json): the eight keys of INTERFACES in order, each with its
- * unit, direction and texts. `bounds` are the values the metric can take (a percentage 0–100, NPS
+ * unit, direction and texts (an amount also its unit with the organization's currency). `bounds` are the values the metric can take (a percentage 0–100, NPS
  * −100–100). `references` are published figures shown beside a metric as context, never as anyone's
  * target: each names its source and year, a range with `min` and/or `max` in the metric's unit (both
  * equal for a single figure) or none for a finding that is not on the metric's scale. A metric
@@ -187,6 +187,8 @@ export const MetricCatalogueSchema = z.object({
         kind: z.enum(METRIC_KINDS),
         direction: z.enum(METRIC_DIRECTIONS),
         unit: LocalizedSchema,
+        /** An amount's unit once the organization names its currency: "{currency} per call". */
+        currencyUnit: LocalizedSchema.refine((u) => u.es.includes("{currency}") && u.en.includes("{currency}"), "currencyUnit must hold {currency} in both languages").optional(),
         bounds: z.object({ min: z.number().optional(), max: z.number().optional() }).optional(),
         name: LocalizedSchema,
         definition: LocalizedSchema,

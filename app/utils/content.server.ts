@@ -53,6 +53,8 @@ export type LocalizedMetric = {
   kind: MetricKind;
   direction: MetricDirection;
   unit: string;
+  /** An amount's unit with a currency in it ("{currency} per call"); absent for other metrics. */
+  currencyUnit?: string;
   bounds: { min?: number; max?: number };
   name: string;
   definition: string;
@@ -71,6 +73,7 @@ export function getLocalizedMetrics(lang: Lang): LocalizedMetric[] {
       kind: m.kind,
       direction: m.direction,
       unit: pick(m.unit, lang),
+      ...(m.currencyUnit ? { currencyUnit: pick(m.currencyUnit, lang) } : {}),
       bounds: m.bounds ?? {},
       name: pick(m.name, lang),
       definition: pick(m.definition, lang),

@@ -99,6 +99,28 @@ describe("POST /orgs/:orgId/metrics/new", () => {
     expect(metric).toMatchObject({ key: "cost-per-call", name: null, unit: null, kind: "business", direction: "lower", baseline: 4.2, target: 3.5, targetDate: "2027-06-30", cadence: "monthly", owner: "Ana Pérez" });
   });
 
+  it("keeps an amount's currency and shows it in its unit (the overview, metrics.csv); a currency given to a non-amount is dropped", async () => {
+    expect((await postNew({ key: "cost-per-call", ...plan, currency: "  € " })).status).toBe(303);
+    expect((await postNew({ key: "fcr", ...plan, currency: "USD" })).status).toBe(303);
+    expect((await storedMetrics()).map((m) => [m.key, m.currency]).sort()).toEqual([
+      ["cost-per-call", "€"],
+      ["fcr", null],
+    ]);
+    for (const [lang, unit] of [["en", "€ per call"], ["es", "€ por llamada"]] as const) {
+      const page = await callLoader(overviewLoader, { url: `${base()}?lng=${lang}`, params: { orgId: org.id }, cookie: cookies.viewer });
+      expect(page.data?.metrics.find((m) => m.key === "cost-per-call")?.unit).toBe(unit);
+      expect(page.data?.metrics.find((m) => m.key === "fcr")?.unit).toBe("%");
+    }
+    const { response } = await callLoader(csvLoader, { url: `/orgs/${org.id}/metrics.csv?lng=en`, params: { orgId: org.id }, cookie: cookies.viewer });
+    expect(parseCsv(await response!.text()).find((row) => row[0] === "cost-per-call")?.[2]).toBe("€ per call");
+  });
+
+  it("shows an amount without a currency as an amount", async () => {
+    expect((await postNew({ key: "revenue-per-contact", ...plan, currency: "" })).status).toBe(303);
+    const page = await callLoader(overviewLoader, { url: `${base()}?lng=en`, params: { orgId: org.id }, cookie: cookies.viewer });
+    expect(page.data?.metrics[0]).toMatchObject({ key: "revenue-per-contact", unit: "amount per contact" });
+  });
+
   it("defines a custom metric (fields as typed in a spreadsheet: case and spaces do not matter)", async () => {
     const post = await postNew({ key: "", name: "  Ventas online ", kind: "Business", unit: "USD", direction: " higher", ...plan, cadence: "quarterly", target_date: "31/12/2027" });
     expect(post.status).toBe(303);
@@ -115,6 +137,7 @@ describe("POST /orgs/:orgId/metrics/new", () => {
       { baseline: "metric.error.baselineRequired", target: "metric.error.numberAmbiguous", target_date: "metric.error.date", cadence: "metric.error.cadence" },
     ],
     ["an owner too long", { key: "fcr", ...plan, owner: "x".repeat(81) }, { owner: "form.error.tooLong" }],
+    ["a currency too long", { key: "cost-per-call", ...plan, currency: "Nuevos soles peruanos" }, { currency: "form.error.tooLong" }],
   ])("answers %s with 400 at the fields and stores nothing", async (_case, fields, errors) => {
     const post = await postNew(fields);
     expect(post.status).toBe(400);

@@ -208,7 +208,7 @@ describe("POST /orgs/import", () => {
       { file: edit((f) => (f.assessments[1]!.consensus[0]!.capability = "telepathy")), message: /unknown capability key.*assessments\.1\.consensus\.0\.capability/ },
       { file: edit((f) => (f.initiatives[0]!.assessment = 42)), message: /assessment the file does not contain/ },
       { file: edit((f) => f.initiatives.find((i) => i.feedback.length > 0)!.feedback.push(3)), message: /customer comment the file does not contain.*initiatives\.\d\.feedback\.1/ },
-      { file: edit((f) => (f.initiatives.flatMap((i) => i.reviews.flatMap((r) => r.metrics))[0]!.metric = 2)), message: /metric the file does not contain.*reviews\.0\.metrics\.0\.metric/ },
+      { file: edit((f) => (f.initiatives.flatMap((i) => i.reviews.flatMap((r) => r.metrics))[0]!.metric = 9)), message: /metric the file does not contain.*reviews\.0\.metrics\.0\.metric/ },
       { file: edit((f) => f.initiatives.find((i) => i.feedback.length > 0)!.feedback.push(f.initiatives.find((i) => i.feedback.length > 0)!.feedback[0]!)), message: /same thing twice/ },
       // Valid row by row, refused by the database (a capability agreed twice): the transaction rolls back.
       { file: edit((f) => f.assessments[1]!.consensus.push(f.assessments[1]!.consensus[0]!)), message: /same thing twice/ },

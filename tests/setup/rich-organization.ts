@@ -105,7 +105,9 @@ export async function makeRichOrganization(
     { source: "custom", name: "Reclamaciones por mil pedidos", kind: "business", unit: "‰", direction: "lower", baseline: 14, target: 8, targetDate: "2027-03-31", ...plan },
     directions,
   );
-  if (!csat.ok || !custom.ok) throw new Error("makeRichOrganization: a metric was refused");
+  // An amount in the organization's currency, no values yet.
+  const cost = await createMetric(organization.id, { source: "catalogue", key: "cost-per-call", currency: "€", baseline: 4.2, target: 3.5, targetDate: "2027-06-30", ...plan }, directions);
+  if (!csat.ok || !custom.ok || !cost.ok) throw new Error("makeRichOrganization: a metric was refused");
   await saveValues([
     ...["2026-01-31", "2026-03-31", "2026-05-31", "2026-07-31", "2026-09-30"].map((date, i) => ({ metricId: csat.metric.id, date, value: 72 + i * 2.5 })),
     ...["2026-02-28", "2026-05-31", "2026-08-31"].map((date, i) => ({ metricId: custom.metric.id, date, value: 14 - i * 1.5 })),

@@ -82,6 +82,8 @@ export default {
   "metric.field.kind": "Kind",
   "metric.field.unit": "Unit",
   "metric.field.unitHint": "For example %, orders or USD.",
+  "metric.field.currency": "Currency of amounts",
+  "metric.field.currencyHint": "For revenue per contact and cost per call: how you write your currency (€, USD, S/). Left empty, they show as “amount”.",
   "metric.field.direction": "Better when",
   "metric.direction.higher": "Higher is better",
   "metric.direction.lower": "Lower is better",

@@ -84,6 +84,8 @@ export default {
   "metric.field.kind": "Tipo",
   "metric.field.unit": "Unidad",
   "metric.field.unitHint": "Por ejemplo %, pedidos o EUR.",
+  "metric.field.currency": "Moneda de los importes",
+  "metric.field.currencyHint": "Para ingresos por contacto y costo por llamada: cómo escribe su moneda (€, USD, S/). Si la deja vacía, se muestran como «importe».",
   "metric.field.direction": "Mejor cuando",
   "metric.direction.higher": "Más alto es mejor",
   "metric.direction.lower": "Más bajo es mejor",
