@@ -1,4 +1,4 @@
-import { EFFORT_LABEL, PRIORITY_LABEL, STAFFING_LABEL, STATUS_LABEL } from "./initiative-labels";
+import { EFFORT_LABEL, PRIORITY_SHORT, STAFFING_LABEL, STATUS_LABEL } from "./initiative-labels";
 import { fromIsoDate, isIsoDate } from "~/domain/dates";
 import type { Effort, InitiativeStatus, Staffing } from "~/domain/initiative.schema";
 import type { MessageKey } from "~/utils/i18n";
@@ -52,7 +52,7 @@ export function InitiativeHistory({ entries }: { entries: readonly HistoryEntry[
     if (value === null || value === undefined || value === "") return "—";
     const label = (labels: Record<string, MessageKey>) => (labels[String(value)] ? t(labels[String(value)]!) : String(value));
     if (field === "status") return label(STATUS_LABEL as Record<InitiativeStatus, MessageKey>);
-    if (field === "priority") return label(PRIORITY_LABEL);
+    if (field === "priority") return label(PRIORITY_SHORT);
     if (field === "effort") return label(EFFORT_LABEL as Record<Effort, MessageKey>);
     if (field === "staffing") return label(STAFFING_LABEL as Record<Staffing, MessageKey>);
     if (typeof value === "string" && isIsoDate(value)) return date(fromIsoDate(value));

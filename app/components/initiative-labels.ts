@@ -16,6 +16,13 @@ export const PRIORITY_LABEL: Record<string, MessageKey> = {
   "3": "initiative.priority.3",
 };
 
+/** The same, under a heading that already says "Priority": "High", not "High priority". */
+export const PRIORITY_SHORT: Record<string, MessageKey> = {
+  "1": "initiative.priority.short.1",
+  "2": "initiative.priority.short.2",
+  "3": "initiative.priority.short.3",
+};
+
 export const EFFORT_LABEL: Record<Effort, MessageKey> = { S: "initiative.effort.S", M: "initiative.effort.M", L: "initiative.effort.L" };
 
 export const STAFFING_LABEL: Record<Staffing, MessageKey> = {

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { DataTable } from "./data-table";
-import { PRIORITY_LABEL, STATUS_LABEL, STATUS_STYLE } from "./initiative-labels";
+import { PRIORITY_SHORT, STATUS_LABEL, STATUS_STYLE } from "./initiative-labels";
 import { fromIsoDate } from "~/domain/dates";
 import type { InitiativeStatus } from "~/domain/initiative.schema";
 import { useI18n } from "~/utils/use-i18n";
@@ -85,7 +85,7 @@ export function InitiativeTable({ rows, names, caption }: { rows: readonly PlanR
           },
           { key: "owner", header: t("initiative.field.owner"), cell: (row) => row.ownerName || "—" },
           { key: "status", header: t("initiative.field.status"), cell: (row) => <StatusBadge status={row.status} /> },
-          { key: "priority", header: t("initiative.field.priority"), cell: (row) => t(PRIORITY_LABEL[String(row.priority)]!) },
+          { key: "priority", header: t("initiative.field.priority"), cell: (row) => t(PRIORITY_SHORT[String(row.priority)]!) },
           { key: "start", header: t("initiative.field.start"), cell: (row) => day(row.start), className: "whitespace-nowrap" },
           { key: "target", header: t("initiative.field.target"), className: "whitespace-nowrap", cell: (row) => dated(row.target, row.pastTarget) },
           { key: "review", header: t("initiative.nextReview"), className: "whitespace-nowrap", cell: (row) => dated(row.nextReview, row.reviewOverdue) },

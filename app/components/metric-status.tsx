@@ -29,7 +29,7 @@ export function StatusBasis({ basis, judged, targetDate, unit }: { basis: "trend
   const value = measure(judged, unit, { maximumFractionDigits: 1 });
   return (
     <span className="text-sm text-ink-soft">
-      {basis === "trend" ? t("metric.status.projected", { value, date: date(fromIsoDate(targetDate)) }) : t("metric.status.latest", { value })}
+      {basis === "trend" ? t("metric.status.projected", { value, date: date(fromIsoDate(targetDate), { dateStyle: "medium" }) }) : t("metric.status.latest", { value })}
     </span>
   );
 }

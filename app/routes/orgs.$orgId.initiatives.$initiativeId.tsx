@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/
 import { FormMessage } from "~/components/forms";
 import { InitiativeForm } from "~/components/initiative-form";
 import { InitiativeHistory } from "~/components/initiative-history";
-import { EFFORT_LABEL, PRIORITY_LABEL, STAFFING_LABEL } from "~/components/initiative-labels";
+import { EFFORT_LABEL, PRIORITY_SHORT, STAFFING_LABEL } from "~/components/initiative-labels";
 import { CapabilityTags, StatusBadge, type CapabilityNames } from "~/components/initiative-table";
 import { ReviewList } from "~/components/review-list";
 import { fromIsoDate } from "~/domain/dates";
@@ -136,7 +136,7 @@ export default function InitiativePage() {
               {i.pastTarget ? <span className="ml-1 font-semibold text-accent">{t("initiative.overdue")}</span> : null}
             </dd>
             <dt className="font-semibold">{t("initiative.field.priority")}</dt>
-            <dd>{t(PRIORITY_LABEL[String(i.priority)]!)}</dd>
+            <dd>{t(PRIORITY_SHORT[String(i.priority)]!)}</dd>
             <dt className="font-semibold">{t("initiative.field.effort")}</dt>
             <dd>{t(EFFORT_LABEL[i.effort])}</dd>
             <dt className="font-semibold">{t("initiative.field.staffing")}</dt>

@@ -62,7 +62,7 @@ const KIND_TITLES: Record<MetricKind, MessageKey> = { business: "metrics.kind.bu
 
 export default function MetricsOverview() {
   const { metrics, canEdit, whatIf } = useLoaderData<typeof loader>();
-  const { t, number, measure, date, lang } = useI18n();
+  const { t, measure, date, lang } = useI18n();
   const { orgId } = useParams();
   const [search] = useSearchParams();
   const imported = Number(search.get("imported"));
@@ -129,7 +129,9 @@ export default function MetricsOverview() {
                         <p className="text-sm">
                           {latest ? (
                             <>
-                              <span className="text-2xl font-bold tabular-nums">{number(latest.value, { maximumFractionDigits: 2 })}</span> {m.unit}
+                              {/* A percentage keeps its sign with the number ("76.7%", "76,7 %"); another unit follows in small type. */}
+                              <span className="text-2xl font-bold tabular-nums">{measure(latest.value, m.unit === "%" ? "%" : "", { maximumFractionDigits: 1 })}</span>
+                              {m.unit === "%" ? null : `\u00a0${m.unit}`}
                               <span className="text-ink-soft"> · {date(fromIsoDate(latest.date), { dateStyle: "medium" })}</span>
                             </>
                           ) : (

@@ -115,6 +115,7 @@ export async function getExecutiveReportData(organization: Organization, lang: L
         status: i.status,
         statusLabel: t(`initiative.status.${i.status}`),
         priority: i.priority,
+        priorityLabel: t(`initiative.priority.short.${i.priority}`),
         start: i.start,
         target: i.target,
         nextReview: i.nextReview,

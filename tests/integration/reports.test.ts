@@ -100,6 +100,16 @@ describe("executive report", () => {
     }, 180_000);
   }
 
+  it("names every capability of the 25-spoke radar whole, in its numbered key, and gives priorities in words", async () => {
+    const text = await executive("en");
+    const radarPage = squeeze(text.split("\f").find((page) => page.includes("Current and target level by capability"))!);
+    const names = getLocalizedModel("en").categories.flatMap((category) => category.capabilities.map((capability) => capability.name));
+    names.forEach((name, i) => expect(radarPage, name).toContain(`${i + 1} ${name}`));
+    expect(radarPage).not.toContain("…");
+    const initiativesPage = squeeze(text.split("\f").find((page) => page.includes("Target date") && page.includes("Facturación electrónica sin errores"))!);
+    expect(initiativesPage).toMatch(/\b(High|Medium|Low) /);
+  }, 180_000);
+
   it("the table of contents gives the page each section starts on", async () => {
     const pages = (await executive("en")).split("\f");
     const toc = [...pages[0]!.matchAll(/^\s*(\d)\s+(.+?)\s+(\d+)\s*$/gm)].map((m) => ({ title: m[2]!.trim(), page: Number(m[3]) }));

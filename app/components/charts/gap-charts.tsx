@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import { legendText } from "./legend";
 import { PALETTE } from "./palette";
+import { wrapWords } from "~/utils/wrap-words";
 
 export type GapChartsProps = {
   labels: { current: string; ideal: string; gap: string; byCategory: string; byCapability: string; gaps: string; chooseCategory: string };
@@ -12,17 +13,6 @@ export type GapChartsProps = {
 const CURRENT = { stroke: PALETTE.current, fill: PALETTE.current, fillOpacity: 0.45, strokeWidth: 2 };
 // Ideal is always an outline with a dashed line, current always solid (DESIGN.md).
 const IDEAL = { stroke: PALETTE.ideal, fill: "none", fillOpacity: 0, strokeWidth: 2.5, strokeDasharray: "6 4" };
-
-/** Words in lines of at most `width` characters (a longer word keeps its own line). */
-export function wrapWords(text: string, width: number): string[] {
-  const lines: string[] = [];
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const last = lines.at(-1);
-    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines;
-}
 
 type TickProps = { x?: number | string; y?: number | string; cy?: number; textAnchor?: "start" | "end" | "middle" | "inherit"; payload?: { value?: unknown } };
 

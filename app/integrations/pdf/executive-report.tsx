@@ -1,7 +1,7 @@
 /** The executive report: what a board reads about its organization's customer-experience maturity. */
 import { Document, Text, View } from "@react-pdf/renderer";
 import { formatters, type Formatters } from "./format";
-import { Contents, Legend, LevelChip, MiniChart, Radar, ReportPage, SectionStart, ShareBar, styles, Table, type Frame, type PageMap } from "./kit";
+import { Contents, Legend, LevelChip, MiniChart, Radar, RadarKey, ReportPage, SectionStart, ShareBar, styles, Table, type Frame, type PageMap } from "./kit";
 import type { ExecutiveReportData, ReportCapability } from "./report-data";
 import { ACCENT, INK_SOFT, LINE, PRIMARY, PRIMARY_SOFT } from "./theme";
 
@@ -111,6 +111,7 @@ function QuizSection({ data, f, frame }: { data: ExecutiveReportData; f: Formatt
 
 function MaturitySection({ data, f, frame }: { data: ExecutiveReportData; f: Formatters; frame: Frame }) {
   const legend = <Legend current={f.t("reports.current")} target={f.t("reports.target")} />;
+  const capabilityAxes = data.categories.flatMap((c) => c.capabilities.map((cap) => ({ label: cap.name, current: cap.current, ideal: cap.ideal })));
   return (
     <ReportPage frame={frame} section={frame.sections[1]!}>
       <SectionStart section={frame.sections[1]!} lead={data.assessment ? f.t(data.assessment.source === "consensus" ? "reports.exec.maturity.leadLocked" : "reports.exec.maturity.leadOpen", { name: data.assessment.name }) : f.t("reports.exec.noAssessment")} />
@@ -136,8 +137,9 @@ function MaturitySection({ data, f, frame }: { data: ExecutiveReportData; f: For
             <Text style={styles.h2}>{f.t("reports.exec.maturity.radarCapabilities")}</Text>
             {legend}
             <View style={{ alignItems: "center" }}>
-              <Radar axes={data.categories.flatMap((c) => c.capabilities.map((cap) => ({ label: cap.name, current: cap.current, ideal: cap.ideal })))} size={270} width={500} labelChars={33} />
+              <Radar axes={capabilityAxes} size={270} width={500} numbered />
             </View>
+            <RadarKey labels={capabilityAxes.map((a) => a.label)} columns={3} />
           </View>
         </>
       ) : null}
@@ -223,7 +225,7 @@ function InitiativeSection({ data, f, frame }: { data: ExecutiveReportData; f: F
             },
             { header: f.t("reports.owner"), width: "16%", cell: (i) => i.owner || "–" },
             { header: f.t("reports.status"), width: "12%", cell: (i) => i.statusLabel },
-            { header: f.t("reports.priority"), width: "8%", align: "right", cell: (i) => String(i.priority) },
+            { header: f.t("reports.priority"), width: "8%", align: "right", cell: (i) => i.priorityLabel },
             { header: f.t("reports.start"), width: "14%", cell: (i) => f.shortDate(i.start) },
             { header: f.t("reports.targetDate"), width: "14%", cell: (i) => f.shortDate(i.target) },
           ]}

@@ -7,6 +7,7 @@ import { Circle, Line, Link, Page, Path, Polygon, Polyline, Rect, StyleSheet, Sv
 import type { ReactNode } from "react";
 import { FONT } from "./fonts";
 import { ACCENT, CURRENT, DASH, IDEAL, INK, INK_SOFT, LEVELS, LINE, PRIMARY, levelColor, levelText } from "./theme";
+import { wrapWords } from "~/utils/wrap-words";
 
 export const styles = StyleSheet.create({
   page: { fontFamily: FONT, fontSize: 9.5, color: INK, paddingTop: 62, paddingBottom: 48, paddingHorizontal: 44, lineHeight: 1.35 },
@@ -165,11 +166,28 @@ export type RadarAxis = { label: string; current: number | null; ideal: number |
 
 /**
  * Current (a filled polygon, solid) and target (a dashed outline) on one axis per entry, levels
- * 1–4 as rings. Labels sit outside the rings; long ones are cut at `labelChars`.
+ * 1–4 as rings. Labels sit outside the rings, wrapped onto lines of at most `labelChars`
+ * characters (12, centred, near the top and bottom, where neighbours sit side by side), growing
+ * away from the centre.
  */
-export function Radar({ axes, size = 240, width = size + 150, labelChars = 26 }: { axes: readonly RadarAxis[]; size?: number; width?: number; labelChars?: number }) {
+export function Radar({
+  axes,
+  size = 240,
+  width = size + 150,
+  labelChars = 26,
+  numbered = false,
+}: {
+  axes: readonly RadarAxis[];
+  size?: number;
+  width?: number;
+  labelChars?: number;
+  /** Many axes: each spoke shows its number (1, 2…) and the caller lists the names in a key (RadarKey). */
+  numbered?: boolean;
+}) {
+  const LINE_HEIGHT = 8;
+  const MARGIN = 30;
   const cx = width / 2;
-  const cy = size / 2 + 14;
+  const cy = size / 2 + MARGIN;
   const radius = size / 2 - 6;
   const n = Math.max(axes.length, 3);
   const at = (i: number, level: number) => {
@@ -179,7 +197,7 @@ export function Radar({ axes, size = 240, width = size + 150, labelChars = 26 }:
   };
   const polygon = (pick: (a: RadarAxis) => number | null) => axes.map((a, i) => at(i, pick(a) ?? 0).join(",")).join(" ");
   return (
-    <Svg width={width} height={size + 28}>
+    <Svg width={width} height={size + 2 * MARGIN}>
       {[1, 2, 3, 4].map((level) => (
         <Polygon key={level} points={axes.map((_, i) => at(i, level).join(",")).join(" ")} fill="none" stroke={LINE} strokeWidth={0.75} />
       ))}
@@ -196,15 +214,38 @@ export function Radar({ axes, size = 240, width = size + 150, labelChars = 26 }:
       <Polygon points={polygon((a) => a.ideal)} fill="none" stroke={IDEAL} strokeWidth={1.5} strokeDasharray={DASH} />
       {axes.map((a, i) => {
         const [x, y] = at(i, 4.45);
-        const anchor = Math.abs(x - cx) < 8 ? "middle" : x > cx ? "start" : "end";
-        const label = a.label.length > labelChars ? `${a.label.slice(0, labelChars - 1)}…` : a.label;
-        return (
-          <Text key={i} x={x} y={y + 3} textAnchor={anchor} style={{ fontFamily: FONT, fontSize: 7, fill: INK }}>
-            {label}
+        // Near the top and bottom neighbours sit side by side: short lines centred on the spoke.
+        const upright = Math.abs(x - cx) < radius * 0.45;
+        const anchor = upright ? "middle" : x > cx ? "start" : "end";
+        const lines = numbered ? [String(i + 1)] : wrapWords(a.label, upright ? Math.min(12, labelChars) : labelChars);
+        // Above the centre the lines grow upwards, below it downwards, beside it around the spoke.
+        const first = y < cy - 8 ? y + 3 - (lines.length - 1) * LINE_HEIGHT : y > cy + 8 ? y + 5 : y + 3 - ((lines.length - 1) * LINE_HEIGHT) / 2;
+        return lines.map((line, l) => (
+          <Text key={`${i}-${l}`} x={x} y={first + l * LINE_HEIGHT} textAnchor={anchor} style={{ fontFamily: FONT, fontSize: 7, fill: INK }}>
+            {line}
           </Text>
-        );
+        ));
       })}
     </Svg>
+  );
+}
+
+/** The names of a numbered radar's spokes, in columns: "1 Business intelligence"… */
+export function RadarKey({ labels, columns = 2 }: { labels: readonly string[]; columns?: number }) {
+  const perColumn = Math.ceil(labels.length / columns);
+  return (
+    <View style={[styles.row, { gap: 12 }]}>
+      {Array.from({ length: columns }, (_, c) => (
+        <View key={c} style={{ flex: 1 }}>
+          {labels.slice(c * perColumn, (c + 1) * perColumn).map((label, i) => (
+            <View key={i} style={[styles.row, { gap: 4 }]}>
+              <Text style={[styles.small, styles.bold, { width: 14, textAlign: "right" }]}>{c * perColumn + i + 1}</Text>
+              <Text style={[styles.small, { flex: 1 }]}>{label}</Text>
+            </View>
+          ))}
+        </View>
+      ))}
+    </View>
   );
 }
 

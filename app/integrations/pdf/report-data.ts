@@ -30,7 +30,7 @@ export type ExecutiveReportData = {
   overall: LevelPair & { previousCurrent: number | null };
   categories: ReportCategory[];
   priorities: { name: string; category: string; current: number; ideal: number; gap: number; importance: number; priority: number; nextLevel: string | null }[];
-  initiatives: { title: string; owner: string; status: string; statusLabel: string; priority: number; start: string | null; target: string | null; nextReview: string | null; capabilities: string[] }[];
+  initiatives: { title: string; owner: string; status: string; statusLabel: string; priority: number; priorityLabel: string; start: string | null; target: string | null; nextReview: string | null; capabilities: string[] }[];
   calendar: { month: string; items: { date: string; kind: "review" | "target" | "reassessment"; title: string }[] }[];
   metrics: { name: string; unit: string; kind: "business" | "operational"; direction: "higher" | "lower"; baseline: number; target: number; targetDate: string; status: string; statusLabel: string; latest: number | null; values: { date: string; value: number }[] }[];
   changes: {
