@@ -45,12 +45,19 @@ const RATIONALES: Record<string, string> = {
 
 const PARTICIPANTS = ["Lucía Fernández", "Marco Ibáñez", "Ana María Ñúñez", "Tomás Quiroga", "Valentina Ríos", "Jorge Salas"];
 
-/** A participant's vote: the consensus give or take one level, different for each person. */
+/**
+ * A participant's vote around the consensus, different for each person: on a third of the
+ * capabilities the room agrees, on a third it splits by a level either way, on the rest by two
+ * (so "disagreement first" has something to sort). The six people's shifts balance out, so the
+ * agreed level is the room's middle; a few also aim a level lower than agreed.
+ */
 function votesFor(consensus: readonly ConsensusInput[], person: number): RatingInput[] {
   return consensus.map((entry, i) => {
-    const shift = ((i + person * 3) % 3) - 1;
+    const spread = i % 3;
+    const shift = (((i + person) % 3) - 1) * spread;
     const current = Math.max(1, Math.min(4, entry.current + shift));
-    return { capabilityKey: entry.capabilityKey, current, ideal: Math.max(current, entry.ideal), comment: "" };
+    const ideal = Math.max(current, Math.min(4, entry.ideal - ((i * 2 + person) % 4 === 0 ? 1 : 0)));
+    return { capabilityKey: entry.capabilityKey, current, ideal, comment: "" };
   });
 }
 

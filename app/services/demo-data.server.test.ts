@@ -9,6 +9,8 @@ import { getQuizSummary } from "~/models/quiz-result.server";
 import { verifyLogin } from "~/models/user.server";
 import { toIsoDate } from "~/domain/dates";
 import { listLocked } from "~/models/assessment.server";
+import { getConsensus } from "~/models/consensus.server";
+import { summarizeAssessmentVotes } from "~/models/rating.server";
 import { listMetricsWithValues } from "~/models/metric.server";
 import { getPlan } from "~/services/initiatives.server";
 
@@ -107,6 +109,21 @@ describe("seedDemo", () => {
     const metrics = await listMetricsWithValues(organizationId);
     expect(metrics.map((m) => m.key).sort()).toEqual(["cost-per-call", "csat", "fcr", "nps"]);
     expect(metrics.every((m) => m.values.length === 12 && m.values.every((v) => v.date < today))).toBe(true);
+  });
+
+  it("gives the workshop a room that agrees on some capabilities and splits on others, each agreed level among the room's votes", async () => {
+    const { organizationId } = await seedDemo();
+    const workshop = (await listLocked(organizationId)).find((a) => a.mode === "workshop")!;
+    const votes = await summarizeAssessmentVotes(workshop.id);
+    const consensus = await getConsensus(workshop.id);
+    expect(votes.size).toBe(25);
+    const split = [...votes.values()].filter((v) => v.disagreement).length;
+    expect(split).toBeGreaterThan(0);
+    expect(split).toBeLessThan(25);
+    for (const [key, summary] of votes) {
+      const agreed = consensus.get(key)!.current!;
+      expect(summary.distributionCurrent[agreed - 1], `${key}: someone voted the agreed level ${agreed}`).toBeGreaterThan(0);
+    }
   });
 
   it("tells a newcomer how to sign in", async () => {
