@@ -20,8 +20,9 @@ function Distribution({ current, ideal, label }: { current: number[]; ideal: num
     <div className="mt-2 grid grid-cols-4 items-end gap-1" role="img" aria-label={label}>
       {current.map((count, index) => (
         <div key={index} className="flex h-14 items-end justify-center gap-1">
-          <span className={`w-3.5 rounded-t ${LEVEL_BG[index]} border border-ink/40`} style={{ height: `${(count / max) * 100}%` }} />
-          <span className="w-3.5 rounded-t border-2 border-dashed border-ink/70" style={{ height: `${((ideal[index] ?? 0) / max) * 100}%` }} />
+          {/* No vote, no bar: an empty border would read as a stub of one. */}
+          <span className={`w-3.5 rounded-t ${LEVEL_BG[index]} ${count ? "border border-ink/60" : ""}`} style={{ height: `${(count / max) * 100}%` }} />
+          <span className={`w-3.5 rounded-t ${ideal[index] ? "border-2 border-dashed border-ink/70" : ""}`} style={{ height: `${((ideal[index] ?? 0) / max) * 100}%` }} />
         </div>
       ))}
       {[1, 2, 3, 4].map((level) => (
@@ -39,15 +40,22 @@ function Tile({ name, summary, showResults, projector }: { name: string; summary
   const fmt = (value: number | null | undefined) => (value == null ? "–" : number(value, { maximumFractionDigits: 1 }));
   const disagreement = showResults && summary?.disagreement;
   return (
-    <li className={`card p-3 ${disagreement ? "border-2 border-accent" : ""}`} data-testid="board-tile">
-      <div className="flex items-start justify-between gap-2">
-        <h3 className={`font-semibold leading-snug ${projector ? "text-xl" : ""}`}>{name}</h3>
-        <span className="tabular shrink-0 rounded bg-paper px-1.5 text-sm" title={t("board.votes")}>
+    // A column: the results sit at the tile's foot, so a row of tiles lines its charts up whatever the names' length.
+    <li className={`card flex min-w-0 flex-col p-3 ${disagreement ? "border-2 border-accent" : ""}`} data-testid="board-tile">
+      <h3 className={`font-semibold leading-snug wrap-break-word ${projector ? "text-xl" : ""}`}>{name}</h3>
+      {/* Under the name, not beside it: the name keeps the tile's width, and the flag stays clear of the chart. */}
+      <p className={`mt-1 flex flex-wrap items-center gap-2 ${projector ? "text-base" : "text-sm"}`}>
+        <span className="tabular rounded bg-paper px-1.5" title={t("board.votes")}>
           {t("board.voteCount", { count: votes })}
         </span>
-      </div>
+        {disagreement ? (
+          <span className="inline-flex items-center gap-1 rounded bg-accent-soft px-2 font-bold text-accent" data-testid="disagreement">
+            <span aria-hidden="true">⚑</span> {t("board.disagreement")}
+          </span>
+        ) : null}
+      </p>
       {showResults && summary && votes > 0 ? (
-        <>
+        <div className="mt-auto">
           <p className={`tabular mt-1 ${projector ? "text-3xl" : "text-xl"} font-bold`}>
             <span className="sr-only">{t("board.median")}: </span>
             {fmt(summary.medianCurrent)} <span aria-hidden="true">→</span>
@@ -58,20 +66,40 @@ function Tile({ name, summary, showResults, projector }: { name: string; summary
             ideal={summary.distributionIdeal}
             label={t("board.distributionLabel", { current: summary.distributionCurrent.join(", "), ideal: summary.distributionIdeal.join(", ") })}
           />
-          <p className="mt-1 text-xs text-ink-soft">{t("board.spread", { current: summary.spreadCurrent, ideal: summary.spreadIdeal })}</p>
-          {disagreement ? (
-            <p className="mt-2 inline-flex items-center gap-1 rounded bg-accent-soft px-2 py-0.5 text-sm font-bold text-accent" data-testid="disagreement">
-              <span aria-hidden="true">⚑</span> {t("board.disagreement")}
-            </p>
-          ) : null}
-        </>
+          <p className={`mt-1 text-ink-soft ${projector ? "text-base" : "text-xs"}`}>{t("board.spread", { current: summary.spreadCurrent, ideal: summary.spreadIdeal })}</p>
+        </div>
       ) : null}
     </li>
   );
 }
 
+/** What the bars mean, once above the tiles: the room reads it from the back too. */
+function BoardLegend({ projector }: { projector: boolean }) {
+  const { t } = useI18n();
+  return (
+    <p className={`flex flex-wrap items-center gap-x-5 gap-y-1 text-ink-soft ${projector ? "text-lg" : "text-sm"}`} data-testid="board-legend">
+      <span className="inline-flex items-center gap-2">
+        <span className="inline-block h-4 w-3.5 rounded-t border border-ink/60 bg-level-3" aria-hidden="true" /> {t("board.legend.current")}
+      </span>
+      <span className="inline-flex items-center gap-2">
+        <span className="inline-block h-4 w-3.5 rounded-t border-2 border-dashed border-ink/70" aria-hidden="true" /> {t("board.legend.ideal")}
+      </span>
+      <span>{t("board.legend.levels")}</span>
+    </p>
+  );
+}
+
 /** The facilitator's board: 25 tiles by category, or one list with the widest disagreement first. */
-export function WorkshopBoard({ categories, summaries, sort, showResults, projector }: Props) {
+export function WorkshopBoard(props: Props) {
+  return (
+    <div className="space-y-4">
+      {props.showResults ? <BoardLegend projector={props.projector} /> : null}
+      <Tiles {...props} />
+    </div>
+  );
+}
+
+function Tiles({ categories, summaries, sort, showResults, projector }: Props) {
   const { t } = useI18n();
   const grid = projector ? "grid gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4" : "grid gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4";
   if (sort === "disagreement") {

@@ -164,6 +164,8 @@ test("a live workshop: three phones join and vote in two languages (one in a bro
   await expect(board.getByTestId("disagreement")).toHaveCount(0);
   await board.getByRole("button", { name: "Show results to the room" }).click();
   await expect(board.getByRole("button", { name: "Hide results" })).toBeVisible();
+  // Once the results show, the room can read what the bars mean.
+  await expect(board.getByTestId("board-legend")).toContainText("Ratings of the current level");
   const flagged = board.getByTestId("board-tile").filter({ has: board.getByTestId("disagreement") });
   await expect(flagged).toHaveCount(1);
   await expect(flagged.getByRole("heading")).toHaveText("Business intelligence");
