@@ -142,6 +142,7 @@ export function ConsensusTable({ category, drafts, values, field, disabled }: Pr
         rowProps={(capability) => ({ "data-capability": capability.key })}
         density="comfortable"
         alignTop
+        stack
       />
     </section>
   );

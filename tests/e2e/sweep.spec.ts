@@ -183,6 +183,18 @@ async function check(page: Page, name: string, lang: Lang, width: number, withAx
     return `${page.scrollWidth - window.innerWidth}px too wide: ${wide.join(", ")}`;
   });
   expect.soft(overflow, `${name} (${lang}, ${width}px) scrolls sideways`).toBeNull();
+  // Nor does a form field hide in a box that scrolls sideways (the consensus table's did on a phone);
+  // the bots' honeypot, hidden from everyone on purpose, aside.
+  const offscreenFields = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>("input:not([type=hidden]), select, textarea")]
+      .filter((el) => !el.closest("[aria-hidden=true]"))
+      .filter((el) => {
+        const box = el.getBoundingClientRect();
+        return box.width > 1 && (box.right > window.innerWidth + 1 || box.left < -1);
+      })
+      .map((el) => el.getAttribute("name") ?? el.id),
+  );
+  expect.soft(offscreenFields, `${name} (${lang}, ${width}px) form fields out of view`).toEqual([]);
   // A navigation bar that scrolls in its own box hides its last links (the tabs of an organization did).
   const cutNavigation = await page.evaluate(() =>
     [...document.querySelectorAll("nav")].filter((nav) => nav.scrollWidth > nav.clientWidth + 1).map((nav) => nav.getAttribute("aria-label") ?? "nav"),
