@@ -1,4 +1,4 @@
-import type { QuizSummary } from "~/domain/quiz";
+import { MAX_SCORE, type QuizSummary } from "~/domain/quiz";
 import { wholePercents } from "~/domain/shares";
 import { useI18n } from "~/utils/use-i18n";
 
@@ -24,7 +24,10 @@ export function QuizSummaryPanel({ summary, bandNames, questionTopics }: Props) 
           </div>
           <div>
             <dt className="text-sm text-ink-soft">{t("org.quiz.average")}</dt>
-            <dd className="tabular text-3xl font-bold">{summary.average === null ? "—" : number(summary.average, { maximumFractionDigits: 1 })}</dd>
+            <dd className="tabular text-3xl font-bold">
+              {summary.average === null ? "—" : number(summary.average, { maximumFractionDigits: 1 })}
+              {summary.average === null ? null : <span className="text-base font-normal text-ink-soft"> {t("org.quiz.outOf", { max: MAX_SCORE })}</span>}
+            </dd>
           </div>
         </dl>
         <h3 className="mt-6 font-bold">{t("org.quiz.byBand")}</h3>

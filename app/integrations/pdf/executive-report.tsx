@@ -279,7 +279,7 @@ function MetricSection({ data, f, frame }: { data: ExecutiveReportData; f: Forma
               {m.values.length ? <MiniChart values={m.values} target={m.target} baseline={m.baseline} width={232} /> : <Text style={styles.muted}>{f.t("reports.exec.metrics.noValues")}</Text>}
             </View>
             <Text style={styles.small}>
-              {f.t("reports.exec.metrics.line", { latest: f.number(m.latest), target: f.number(m.target), date: f.shortDate(m.targetDate), baseline: f.number(m.baseline) })}
+              {f.t("reports.exec.metrics.line", { latest: f.measure(m.latest, m.unit), target: f.measure(m.target, m.unit), date: f.shortDate(m.targetDate), baseline: f.measure(m.baseline, m.unit) })}
             </Text>
             <Text style={[styles.small, styles.bold, m.status === "on-track" ? { color: PRIMARY } : m.status === "no-data" ? styles.muted : { color: ACCENT }]}>{m.statusLabel}</Text>
           </View>

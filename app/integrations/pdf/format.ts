@@ -1,5 +1,5 @@
 import { fromIsoDate } from "~/domain/dates";
-import { createTranslator, type Lang, type Messages, type Translator } from "~/utils/i18n";
+import { createTranslator, formatMeasure, type Lang, type Messages, type Translator } from "~/utils/i18n";
 
 /** Numbers and dates as the reader's language writes them; the strings the report was given. */
 export function formatters(lang: Lang, strings: Messages) {
@@ -15,6 +15,8 @@ export function formatters(lang: Lang, strings: Messages) {
     index: (n: number | null) => (n === null ? "–" : index.format(n)),
     delta: (n: number | null) => (n === null ? "–" : signed.format(n)),
     number: (n: number | null) => (n === null ? "–" : plain.format(n)),
+    /** A value with its unit, as the web pages write it (`formatMeasure`). */
+    measure: (n: number | null, unit: string) => (n === null ? "–" : formatMeasure(lang, n, unit, { maximumFractionDigits: 2 })),
     date: (iso: string | null) => (iso ? long.format(fromIsoDate(iso)) : "–"),
     shortDate: (iso: string | null) => (iso ? medium.format(fromIsoDate(iso)) : "–"),
     month: (yyyyMm: string) => {

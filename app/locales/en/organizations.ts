@@ -49,6 +49,7 @@ export default {
   "org.quiz.empty": "No executive has taken the quiz through this organization's link yet.",
   "org.quiz.responses": "Answers",
   "org.quiz.average": "Average score",
+  "org.quiz.outOf": "of {max}",
   "org.quiz.byBand": "Answers by band",
   "org.quiz.byQuestion": "Answers by question",
   "org.quiz.band": "Band",

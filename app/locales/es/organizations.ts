@@ -52,6 +52,7 @@ export default {
   "org.quiz.empty": "Ningún directivo ha respondido todavía el cuestionario con el enlace de esta organización.",
   "org.quiz.responses": "Respuestas",
   "org.quiz.average": "Puntuación media",
+  "org.quiz.outOf": "de {max}",
   "org.quiz.byBand": "Respuestas por nivel",
   "org.quiz.byQuestion": "Respuestas por pregunta",
   "org.quiz.band": "Nivel",
