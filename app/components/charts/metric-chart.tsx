@@ -1,4 +1,5 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import { niceScale } from "./nice-scale";
 import { PALETTE } from "./palette";
 
 export type MetricChartProps = {
@@ -62,6 +63,8 @@ export default function MetricChart({ values, baseline, target, targetDate, lang
   const month = new Intl.DateTimeFormat(lang, { month: "short", year: "numeric", timeZone: "UTC" });
   const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
   const height = compact ? 140 : 320;
+  // Round ticks around the values, the baseline and the target (the reference lines no longer stretch the axis).
+  const y = niceScale([...values.map((v) => v.value), baseline, target], compact ? 3 : 4);
   return (
     <div>
       <ResponsiveContainer width="100%" height={height}>
@@ -76,9 +79,9 @@ export default function MetricChart({ values, baseline, target, targetDate, lang
             tick={{ fill: PALETTE.inkSoft, fontSize: compact ? 10 : 12 }}
             ticks={compact ? [start, last] : monthTicks(start, last, 6)}
           />
-          <YAxis domain={["auto", "auto"]} tickFormatter={(y: number) => number.format(y)} tick={{ fill: PALETTE.inkSoft, fontSize: compact ? 10 : 12 }} width={compact ? 44 : 56} />
-          <ReferenceLine y={baseline} stroke={PALETTE.inkSoft} strokeOpacity={0.5} strokeWidth={1.5} ifOverflow="extendDomain" />
-          <ReferenceLine y={target} stroke={PALETTE.accent} strokeWidth={2} strokeDasharray="6 4" ifOverflow="extendDomain" />
+          <YAxis domain={y.domain} ticks={y.ticks} tickFormatter={(tick: number) => number.format(tick)} tick={{ fill: PALETTE.inkSoft, fontSize: compact ? 10 : 12 }} width={compact ? 44 : 56} />
+          <ReferenceLine y={baseline} stroke={PALETTE.inkSoft} strokeOpacity={0.5} strokeWidth={1.5} />
+          <ReferenceLine y={target} stroke={PALETTE.accent} strokeWidth={2} strokeDasharray="6 4" />
           <ReferenceLine x={end} stroke={PALETTE.accent} strokeOpacity={0.6} strokeDasharray="2 3" />
           {markers.map((m, i) => (
             <ReferenceLine key={`${m.kind}-${m.date}-${i}`} x={day(m.date)} shape={markerShape(m.kind)} />
